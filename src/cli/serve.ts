@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { Config } from '../config/config';
+import { createApp } from '../context';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
+import { buildHttpApp } from '../http/app';
+import { countUsers } from '../db/repos/users.repo';
+
+/**
+ * Runs the web server until SIGINT/SIGTERM. Resolves to -1 (keep running); the process exits on a signal after
+ * closing the server and the database.
+ */
+export async function serve(config: Config, opts: { demo: boolean }): Promise<number> {
+  const app = await createApp(config);
+  if (opts.demo && (await countUsers(app.db)) > 0) {
+    console.log(`--demo: this database already has accounts, so no demo data was added (demo password: ${DEMO_PASSWORD}).`);
+    console.log('         For a fresh demo use another data folder: DATA_DIR=./data-demo npm start -- --demo');
+  } else if (opts.demo) {
+    const { logins } = await seedDemo(app);
+    console.log(`\nDemo data created. Every demo account uses the password: ${DEMO_PASSWORD}`);
+    for (const l of logins) console.log(`  ${l.email.padEnd(42)} ${l.name} — ${l.role}`);
+    console.log('');
+  }
+  const http = await buildHttpApp(app, { webDir: join(process.cwd(), 'dist/web') });
+  await http.listen({ port: config.port, host: config.host });
+  const where = app.dialect.kind === 'sqlite' ? `SQLite at ${app.conn.location}` : `PostgreSQL at ${app.conn.location}`;
+  console.log(`Regie runs at ${config.publicUrl} (${where}; secret key from ${app.secretSource})`);
+  const stop = async () => {
+    await http.close();
+    await app.conn.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}

@@ -1,0 +1,46 @@
+/** A member's role in a workspace (domain.md): owner is the organization's "regiehouder". */
+export const WORKSPACE_ROLES = ['owner', 'editor', 'contributor', 'webcare_agent', 'viewer'] as const;
+export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+
+/** Roles a mandate may give an agency's members: never owner, the organization keeps the last word. */
+export const MANDATE_ROLES = ['editor', 'contributor', 'webcare_agent', 'viewer'] as const;
+export type MandateRole = (typeof MANDATE_ROLES)[number];
+
+export const AGENCY_ROLES = ['admin', 'member'] as const;
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+
+/** What a request may do inside a workspace. Later capabilities add their own permissions here. */
+export type Permission =
+  | 'workspace.read'
+  | 'workspace.manage'
+  | 'members.read'
+  | 'members.manage'
+  | 'mandates.read'
+  | 'mandates.manage'
+  | 'audit.read';
+
+const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
+  owner: new Set<Permission>([
+    'workspace.read',
+    'workspace.manage',
+    'members.read',
+    'members.manage',
+    'mandates.read',
+    'mandates.manage',
+    'audit.read',
+  ]),
+  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
+  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
+  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
+  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
+};
+
+/** True when `role` carries `permission`. */
+export function roleCan(role: WorkspaceRole, permission: Permission): boolean {
+  return grants[role].has(permission);
+}
+
+/** True when the text is one of the workspace roles. */
+export function isWorkspaceRole(v: string): v is WorkspaceRole {
+  return (WORKSPACE_ROLES as readonly string[]).includes(v);
+}

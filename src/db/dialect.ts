@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+/**
+ * The only file that knows which database is in use. Everything dialect-specific lives here: connecting,
+ * column types for migrations, error classification, triggers, backups.
+ */
+export type DialectKind = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  kind: DialectKind;
+  /** Column type names for migrations. */
+  types: { timestamp: string; bigint: string };
+  /** True when the error is a violated unique or primary-key constraint. */
+  isUniqueViolation(err: unknown): boolean;
+  /** SQL statements that make `table` append-only (no UPDATE, DELETE or TRUNCATE for anyone, app included). */
+  appendOnlySql(table: string): string[];
+  /** SQL statements that let `audit_heads` only move forward one record at a time, and never be deleted. */
+  forwardOnlyHeadSql(): string[];
+}
+
+export interface Connection {
+  dialect: Dialect;
+  db: Kysely<DB>;
+  /** Where the data lives, for messages: a file path or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+const sqliteDialect: Dialect = {
+  kind: 'sqlite',
+  types: { timestamp: 'text', bigint: 'integer' },
+  isUniqueViolation: (err) =>
+    typeof (err as { code?: unknown })?.code === 'string' &&
+    /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((err as { code: string }).code),
+  appendOnlySql: (t) => [
+    `CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`,
+    `CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`,
+  ],
+  forwardOnlyHeadSql: () => [
+    `CREATE TRIGGER audit_heads_forward BEFORE UPDATE ON audit_heads WHEN NEW.seq <> OLD.seq + 1 OR NEW.chain_id <> OLD.chain_id
+     BEGIN SELECT RAISE(ABORT, 'audit_heads only moves forward'); END`,
+    `CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads BEGIN SELECT RAISE(ABORT, 'audit_heads is append-only'); END`,
+  ],
+};
+
+const postgresDialect: Dialect = {
+  kind: 'postgres',
+  types: { timestamp: 'timestamptz', bigint: 'bigint' },
+  isUniqueViolation: (err) => (err as { code?: unknown })?.code === '23505',
+  appendOnlySql: (t) => [
+    `CREATE OR REPLACE FUNCTION regie_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege'; END $$`,
+    `CREATE TRIGGER ${t}_no_change BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION regie_append_only()`,
+    `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION regie_append_only()`,
+  ],
+  forwardOnlyHeadSql: () => [
+    `CREATE OR REPLACE FUNCTION regie_head_forward() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF TG_OP <> 'UPDATE' OR NEW.seq <> OLD.seq + 1 OR NEW.chain_id <> OLD.chain_id THEN
+         RAISE EXCEPTION 'audit_heads only moves forward' USING ERRCODE = 'insufficient_privilege';
+       END IF;
+       RETURN NEW;
+     END $$`,
+    `CREATE TRIGGER audit_heads_forward BEFORE UPDATE OR DELETE ON audit_heads FOR EACH ROW EXECUTE FUNCTION regie_head_forward()`,
+    `CREATE TRIGGER audit_heads_no_truncate BEFORE TRUNCATE ON audit_heads FOR EACH STATEMENT EXECUTE FUNCTION regie_append_only()`,
+  ],
+};
+
+let pgParsersSet = false;
+function setPgTypeParsers(): void {
+  if (pgParsersSet) return;
+  pgParsersSet = true;
+  // timestamptz → ISO text; int8 and numeric → number (counts, sequence numbers, averages).
+  pg.types.setTypeParser(1184, (v) => new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString());
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+}
+
+/** Opens the embedded SQLite database `<dataDir>/regie.db` (creating the folder), tuned for one process. */
+export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
+  mkdirSync(dataDir, { recursive: true });
+  const path = file === ':memory:' ? file : join(dataDir, file);
+  const raw = new SQLite(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return { dialect: sqliteDialect, db, location: path, close: () => db.destroy() };
+}
+
+/** Opens a PostgreSQL pool for `url`; every connection works in UTC. */
+export function openPostgres(url: string, poolSize = 10): Connection {
+  setPgTypeParsers();
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
+  pool.on('error', () => {
+    /* an idle client lost its connection; the pool replaces it on the next query */
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { dialect: postgresDialect, db, location: url.replace(/\/\/[^@/]*@/, '//***@'), close: () => db.destroy() };
+}
+
+/** Runs `fn` in a transaction that takes the write lock at its start on SQLite and is a normal one on PostgreSQL. */
+export function writeTransaction<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+/** Answers whether the database responds, within the pool's own timeouts. */
+export async function ping(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Adds a row lock to a select on PostgreSQL; SQLite's write transaction already excludes other writers. */
+export function lockForUpdate<Q extends { forUpdate(): Q }>(dialect: Dialect, query: Q): Q {
+  return dialect.kind === 'postgres' ? query.forUpdate() : query;
+}
+
+/**
+ * Writes a consistent copy of the live database to `target` while Regie keeps running: SQLite's `VACUUM INTO`
+ * (one file), or `pg_dump` (plain SQL, restorable with psql) for PostgreSQL. Returns a description of what ran.
+ */
+export async function backupDatabase(conn: Connection, databaseUrl: string | null, target: string): Promise<string> {
+  if (conn.dialect.kind === 'sqlite') {
+    await sql`VACUUM INTO ${target}`.execute(conn.db);
+    return `SQLite copy written to ${target}`;
+  }
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('pg_dump', ['--no-owner', '--format=plain', '--file', target, databaseUrl!], { encoding: 'utf8' });
+  if (r.error) throw new Error(`pg_dump could not run (${r.error.message}). Install the PostgreSQL client tools (Debian: postgresql-client).`);
+  if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr.trim()}`);
+  return `PostgreSQL dump (plain SQL, restore with psql) written to ${target}`;
+}

@@ -1,0 +1,28 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { Dialect } from '../dialect';
+import * as m0001 from './0001-foundation';
+
+/** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
+const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [['0001_foundation', m0001]];
+
+/** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: {
+      async getMigrations() {
+        const out: Record<string, Migration> = {};
+        for (const [id, m] of migrations) out[id] = { up: (k) => m.up(k, dialect) };
+        return out;
+      },
+    },
+    migrationTableName: 'regie_migrations',
+    migrationLockTableName: 'regie_migrations_lock',
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

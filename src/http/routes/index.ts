@@ -1,0 +1,18 @@
+import type { RouteDef } from '../define-route';
+import { accountRoutes } from './account.routes';
+import { agencyRoutes, mandateRoutes } from './agencies.routes';
+import { auditRoutes } from './audit.routes';
+import { authRoutes } from './auth.routes';
+import { healthRoutes } from './health.routes';
+import { workspaceRoutes } from './workspaces.routes';
+
+/** Every API route, in one explicit list: the server, the OpenAPI document and the authorization test read it. */
+export const allRoutes: RouteDef[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...accountRoutes,
+  ...workspaceRoutes,
+  ...agencyRoutes,
+  ...mandateRoutes,
+  ...auditRoutes,
+];

@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { Clock } from '../core/shared/clock';
+import type { Connection, Dialect } from '../db/dialect';
+import type { Q } from '../db/repos/types';
+import type { Keys } from './secret-key';
+
+/** A message Regie itself sends (invitations, password resets): not on an organization's behalf. */
+export interface SystemMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** Resolves to true when the message was handed to a mail server; never throws. */
+  send(mail: SystemMail): Promise<boolean>;
+}
+
+/** Everything a use case needs, wired once in context.ts. */
+export interface App {
+  config: Config;
+  conn: Connection;
+  db: Q;
+  dialect: Dialect;
+  clock: Clock;
+  log: Logger;
+  keys: Keys;
+  mailer: Mailer;
+  commonPasswords: ReadonlySet<string>;
+}
+
+/** The person behind a request, and where it came from (for the audit trail). */
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  locale: 'nl' | 'en' | null;
+  sessionId: string | null;
+  tokenId: string | null;
+  csrf: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}

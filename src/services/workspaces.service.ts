@@ -1,0 +1,128 @@
+import { normalizeEmail } from '../core/accounts/password-policy';
+import { AppError, notFound } from '../core/shared/errors';
+import { assertOwnerRemains } from '../core/workspaces/last-owner';
+import { mandateStatus } from '../core/workspaces/mandate';
+import type { MandateRole, WorkspaceRole } from '../core/workspaces/roles';
+import { findOrganization } from '../db/repos/workspaces.repo';
+import { cancelWorkspaceInvitation, listOpenWorkspaceInvitations } from '../db/repos/invitations.repo';
+import { countOwners, findMemberRole, listDirectMembers, listMandatedMembers, removeMember, setMemberRole } from '../db/repos/members.repo';
+import { findUserByEmail } from '../db/repos/users.repo';
+import { findWorkspace, renameWorkspace } from '../db/repos/workspaces.repo';
+import type { WorkspaceScope } from './access.service';
+import type { Actor, App } from './app';
+import { writeAudit } from './audit.service';
+import { createInvitation, sendInvitationMail } from './invitations.service';
+
+/** The workspace as its members see it, with the "acting for" facts when the actor works under a mandate. */
+export async function getWorkspace(app: App, scope: WorkspaceScope) {
+  const w = await findWorkspace(app.db, scope.workspaceId);
+  if (!w) throw notFound('This workspace');
+  let actingFor: { agency: { id: string; name: string } } | null = null;
+  if (scope.access.via.kind === 'mandate') {
+    const agency = await findOrganization(app.db, scope.access.via.agencyId);
+    actingFor = { agency: { id: scope.access.via.agencyId, name: agency?.name ?? '' } };
+  }
+  return { id: w.id, name: w.name, organization: { id: w.orgId, name: w.orgName }, role: scope.access.role, actingFor, createdAt: w.created_at };
+}
+
+export async function renameWorkspaceAs(app: App, actor: Actor, scope: WorkspaceScope, name: string) {
+  await app.db.transaction().execute(async (q) => {
+    const before = await findWorkspace(q, scope.workspaceId);
+    await renameWorkspace(q, scope.workspaceId, name.trim());
+    await writeAudit(app, q, actor, {
+      action: 'workspace.renamed',
+      workspaceId: scope.workspaceId,
+      actorOrgId: scope.actingOrgId,
+      objectType: 'workspace',
+      objectId: scope.workspaceId,
+      summary: { before: { name: before?.name }, after: { name: name.trim() } },
+    });
+  });
+  return getWorkspace(app, scope);
+}
+
+/** Everyone who can enter the workspace now: the organization's own members, then agency members by mandate. */
+export async function listMembers(app: App, scope: WorkspaceScope) {
+  const now = app.clock.now();
+  const [direct, mandated] = await Promise.all([listDirectMembers(app.db, scope.workspaceId), listMandatedMembers(app.db, scope.workspaceId)]);
+  const directIds = new Set(direct.map((m) => m.userId));
+  return [
+    ...direct.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role as WorkspaceRole, via: 'member' as const, agency: null })),
+    ...mandated
+      .filter((m) => !directIds.has(m.userId) && mandateStatus({ role: m.role as MandateRole, endsAt: m.ends_at, revokedAt: null }, now) === 'active')
+      .map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role as WorkspaceRole, via: 'mandate' as const, agency: { id: m.agencyId, name: m.agencyName } })),
+  ];
+}
+
+/** Changes an own member's role; refuses to leave the workspace without an owner. */
+export async function changeMemberRole(app: App, actor: Actor, scope: WorkspaceScope, userId: string, role: WorkspaceRole) {
+  await app.db.transaction().execute(async (q) => {
+    const current = await findMemberRole(q, scope.workspaceId, userId);
+    if (!current) throw notFound('This member');
+    assertOwnerRemains(await countOwners(q, scope.workspaceId), current.role as WorkspaceRole, role);
+    await setMemberRole(q, scope.workspaceId, userId, role);
+    await writeAudit(app, q, actor, {
+      action: 'member.role_changed',
+      workspaceId: scope.workspaceId,
+      actorOrgId: scope.actingOrgId,
+      objectType: 'user',
+      objectId: userId,
+      summary: { before: { role: current.role }, after: { role } },
+    });
+  });
+  return (await listMembers(app, scope)).find((m) => m.userId === userId && m.via === 'member')!;
+}
+
+/** Removes an own member (or lets a member leave); refuses to remove the last owner. */
+export async function removeMemberAs(app: App, actor: Actor, scope: WorkspaceScope, userId: string) {
+  await app.db.transaction().execute(async (q) => {
+    const current = await findMemberRole(q, scope.workspaceId, userId);
+    if (!current) throw notFound('This member');
+    assertOwnerRemains(await countOwners(q, scope.workspaceId), current.role as WorkspaceRole, null);
+    await removeMember(q, scope.workspaceId, userId);
+    await writeAudit(app, q, actor, {
+      action: userId === actor.userId ? 'member.left' : 'member.removed',
+      workspaceId: scope.workspaceId,
+      actorOrgId: scope.actingOrgId,
+      objectType: 'user',
+      objectId: userId,
+      summary: { before: { role: current.role } },
+    });
+  });
+}
+
+/** Invites someone by e-mail into the workspace with a role; the link goes out by e-mail after the commit. */
+export async function inviteMember(app: App, actor: Actor, scope: WorkspaceScope, emailIn: string, role: WorkspaceRole) {
+  const email = normalizeEmail(emailIn);
+  const w = await findWorkspace(app.db, scope.workspaceId);
+  if (!w) throw notFound('This workspace');
+  const result = await app.db.transaction().execute(async (q) => {
+    const existing = await findUserByEmail(q, email);
+    if (existing && (await findMemberRole(q, scope.workspaceId, existing.id))) {
+      throw new AppError('ERR_ALREADY_MEMBER', `${email} is already a member of this workspace.`);
+    }
+    return createInvitation(app, q, actor, { kind: 'workspace', workspaceId: scope.workspaceId, name: w.name, actingOrgId: scope.actingOrgId }, email, role);
+  });
+  const emailSent = await sendInvitationMail(app, actor, email, `${w.name} (${w.orgName})`, result.acceptUrl);
+  return { ...result, emailSent };
+}
+
+export async function listInvitations(app: App, scope: WorkspaceScope) {
+  const rows = await listOpenWorkspaceInvitations(app.db, scope.workspaceId, app.clock.now().toISOString());
+  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: { id: r.invitedById, name: r.invitedByName }, createdAt: r.created_at, expiresAt: r.expires_at }));
+}
+
+export async function cancelInvitation(app: App, actor: Actor, scope: WorkspaceScope, id: string) {
+  await app.db.transaction().execute(async (q) => {
+    const email = await cancelWorkspaceInvitation(q, scope.workspaceId, id, app.clock.now().toISOString());
+    if (email === undefined) throw notFound('This invitation');
+    await writeAudit(app, q, actor, {
+      action: 'member.invitation_cancelled',
+      workspaceId: scope.workspaceId,
+      actorOrgId: scope.actingOrgId,
+      objectType: 'invitation',
+      objectId: id,
+      summary: { before: { email } },
+    });
+  });
+}
