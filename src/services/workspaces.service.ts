@@ -7,7 +7,9 @@ import { findOrganization } from '../db/repos/workspaces.repo';
 import { cancelWorkspaceInvitation, listOpenWorkspaceInvitations } from '../db/repos/invitations.repo';
 import { countOwners, findMemberRole, listDirectMembers, listMandatedMembers, removeMember, setMemberRole } from '../db/repos/members.repo';
 import { findUserByEmail } from '../db/repos/users.repo';
-import { findWorkspace, renameWorkspace } from '../db/repos/workspaces.repo';
+import { directWorkspaces, findWorkspace, insertOrganization, insertWorkspace, renameWorkspace } from '../db/repos/workspaces.repo';
+import { addMember } from '../db/repos/members.repo';
+import { newId } from '../core/shared/ids';
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
@@ -125,4 +127,37 @@ export async function cancelInvitation(app: App, actor: Actor, scope: WorkspaceS
       summary: { before: { email } },
     });
   });
+}
+
+/**
+ * Creates a workspace with the actor as its owner: for a new organization (`organizationName`), or for an
+ * organization in which the actor already owns a workspace (`organizationId`).
+ */
+export async function createWorkspace(app: App, actor: Actor, input: { name: string; organizationId?: string; organizationName?: string }) {
+  const now = app.clock.now().toISOString();
+  const workspaceId = newId();
+  await app.db.transaction().execute(async (q) => {
+    let orgId = input.organizationId;
+    if (orgId) {
+      const owns = (await directWorkspaces(q, actor.userId)).some((w) => w.orgId === orgId && w.role === 'owner');
+      if (!owns) throw notFound('This organization');
+    } else {
+      if (!input.organizationName?.trim()) {
+        throw new AppError('ERR_VALIDATION', 'Name the organization the workspace belongs to.', [{ path: 'organizationName', message: 'required' }]);
+      }
+      orgId = newId();
+      await insertOrganization(q, { id: orgId, kind: 'client', name: input.organizationName.trim(), created_at: now });
+    }
+    await insertWorkspace(q, { id: workspaceId, organization_id: orgId, name: input.name.trim(), created_at: now });
+    await addMember(q, workspaceId, actor.userId, 'owner', now);
+    await writeAudit(app, q, actor, {
+      action: 'workspace.created',
+      workspaceId,
+      actorOrgId: orgId,
+      objectType: 'workspace',
+      objectId: workspaceId,
+      summary: { after: { name: input.name.trim() } },
+    });
+  });
+  return { id: workspaceId };
 }

@@ -7,16 +7,26 @@ import {
   inviteMember,
   listInvitations,
   listMembers,
+  createWorkspace,
   removeMemberAs,
   renameWorkspaceAs,
 } from '../../services/workspaces.service';
 import { requireWorkspace } from '../../services/access.service';
-import { workspaceRoute } from '../define-route';
+import { userRoute, workspaceRoute } from '../define-route';
 import { email, id, name, workspaceRole, wsParams } from '../schemas';
 
 const memberParams = wsParams.extend({ userId: id });
 
 export const workspaceRoutes = [
+  userRoute({
+    method: 'POST',
+    url: '/api/workspaces',
+    tag: 'workspaces',
+    summary: 'Create a workspace you own, for a new organization or one whose workspace you own',
+    status: 201,
+    body: z.object({ name, organizationId: id.optional(), organizationName: name.optional() }),
+    handler: ({ app, actor, body }) => createWorkspace(app, actor, body),
+  }),
   workspaceRoute('workspace.read', {
     method: 'GET',
     url: '/api/workspaces/:ws',
