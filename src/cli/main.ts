@@ -5,7 +5,7 @@ import { isWorkspaceRole } from '../core/workspaces/roles';
 import { AppError } from '../core/shared/errors';
 import { newSecret } from '../core/shared/ids';
 import { createApp } from '../context';
-import { backupDatabase } from '../db/dialect';
+import { backupDatabase, defaultBackupName } from '../db/dialect';
 import { migrateToLatest } from '../db/migrations';
 import { serve } from './serve';
 import { verifyAudit } from '../services/audit.service';
@@ -124,7 +124,7 @@ async function run(argv: string[]): Promise<number> {
         return 1;
       }
       case 'backup': {
-        const out = values.out ?? `regie-backup-${stamp()}.${app.dialect.kind === 'sqlite' ? 'db' : 'sql'}`;
+        const out = values.out ?? defaultBackupName(app.dialect, stamp());
         console.log(await backupDatabase(app.conn, config.databaseUrl, out));
         return 0;
       }

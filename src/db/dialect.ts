@@ -140,3 +140,8 @@ export async function backupDatabase(conn: Connection, databaseUrl: string | nul
   if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr.trim()}`);
   return `PostgreSQL dump (plain SQL, restore with psql) written to ${target}`;
 }
+
+/** The file name `regie backup` writes to when none is given: a .db copy for SQLite, a .sql dump for PostgreSQL. */
+export function defaultBackupName(dialect: Dialect, stamp: string): string {
+  return `regie-backup-${stamp}.${dialect.kind === 'sqlite' ? 'db' : 'sql'}`;
+}
