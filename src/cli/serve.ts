@@ -22,7 +22,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<nu
   }
   const http = await buildHttpApp(app, { webDir: join(process.cwd(), 'dist/web') });
   await http.listen({ port: config.port, host: config.host });
-  const where = app.dialect.kind === 'sqlite' ? `SQLite at ${app.conn.location}` : `PostgreSQL at ${app.conn.location}`;
+  const where = `${app.dialect.label} at ${app.conn.location}`;
   console.log(`Regie runs at ${config.publicUrl} (${where}; secret key from ${app.secretSource})`);
   const stop = async () => {
     await http.close();

@@ -13,6 +13,8 @@ export type DialectKind = 'sqlite' | 'postgres';
 
 export interface Dialect {
   kind: DialectKind;
+  /** The database's name for people: SQLite or PostgreSQL. */
+  label: string;
   /** Column type names for migrations. */
   types: { timestamp: string; bigint: string };
   /** True when the error is a violated unique or primary-key constraint. */
@@ -33,6 +35,7 @@ export interface Connection {
 
 const sqliteDialect: Dialect = {
   kind: 'sqlite',
+  label: 'SQLite',
   types: { timestamp: 'text', bigint: 'integer' },
   isUniqueViolation: (err) =>
     typeof (err as { code?: unknown })?.code === 'string' &&
@@ -50,6 +53,7 @@ const sqliteDialect: Dialect = {
 
 const postgresDialect: Dialect = {
   kind: 'postgres',
+  label: 'PostgreSQL',
   types: { timestamp: 'timestamptz', bigint: 'bigint' },
   isUniqueViolation: (err) => (err as { code?: unknown })?.code === '23505',
   appendOnlySql: (t) => [
