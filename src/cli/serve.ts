@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config';
 import { createApp } from '../context';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
@@ -20,7 +22,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<nu
     for (const l of logins) console.log(`  ${l.email.padEnd(42)} ${l.name} — ${l.role}`);
     console.log('');
   }
-  const http = await buildHttpApp(app, { webDir: join(process.cwd(), 'dist/web') });
+  const http = await buildHttpApp(app, { webDir: findWebDir() });
   await http.listen({ port: config.port, host: config.host });
   const where = `${app.dialect.label} at ${app.conn.location}`;
   console.log(`Regie runs at ${config.publicUrl} (${where}; secret key from ${app.secretSource})`);
@@ -32,4 +34,14 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<nu
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return -1;
+}
+
+/** The built web UI: dist/web of the Regie package, found from this file whether it runs bundled or from src/. */
+function findWebDir(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'dist/web/index.html'))) return join(dir, 'dist/web');
+    dir = dirname(dir);
+  }
+  return null;
 }

@@ -85,6 +85,26 @@ function setPgTypeParsers(): void {
   pg.types.setTypeParser(1700, (v) => Number(v));
 }
 
+/**
+ * better-sqlite3 with prepared statements kept for reuse: Kysely prepares every query anew, and preparing costs
+ * more than running a small query. Bounded, oldest dropped first.
+ */
+function withStatementCache(raw: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = raw.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** Opens the embedded SQLite database `<dataDir>/regie.db` (creating the folder), tuned for one process. */
 export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   mkdirSync(dataDir, { recursive: true });
@@ -94,7 +114,7 @@ export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { dialect: sqliteDialect, db, location: path, close: () => db.destroy() };
 }
 

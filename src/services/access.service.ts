@@ -9,7 +9,12 @@ import type { Actor, App } from './app';
 /** An actor inside one workspace: what it may do there, and for which organization it acts. */
 export interface WorkspaceScope {
   workspaceId: string;
+  workspaceName: string;
+  workspaceCreatedAt: string;
   organizationId: string;
+  organizationName: string;
+  /** The agency's name when the actor works here under its mandate. */
+  agencyName: string | null;
   access: Access;
   /** The organization the actor speaks for here: the agency under a mandate, else the workspace's organization. */
   actingOrgId: string;
@@ -32,10 +37,16 @@ export async function requireWorkspace(app: App, actor: Actor, workspaceId: stri
   if (!roleCan(access.role, permission)) {
     throw new AppError('ERR_FORBIDDEN', 'Your role in this workspace does not allow this. Ask an owner of the workspace.');
   }
-  const organizationId = rows[0].organization_id;
+  const first = rows[0];
+  const organizationId = first.organization_id;
+  const via = access.via;
   return {
     workspaceId,
+    workspaceName: first.workspace_name,
+    workspaceCreatedAt: first.workspace_created_at,
     organizationId,
+    organizationName: first.organization_name,
+    agencyName: via.kind === 'mandate' ? (rows.find((r) => r.mandate_id === via.mandateId)?.agency_name ?? null) : null,
     access,
     actingOrgId: access.via.kind === 'mandate' ? access.via.agencyId : organizationId,
   };

@@ -3,7 +3,6 @@ import { AppError, notFound } from '../core/shared/errors';
 import { assertOwnerRemains } from '../core/workspaces/last-owner';
 import { mandateStatus } from '../core/workspaces/mandate';
 import type { MandateRole, WorkspaceRole } from '../core/workspaces/roles';
-import { findOrganization } from '../db/repos/workspaces.repo';
 import { cancelWorkspaceInvitation, listOpenWorkspaceInvitations } from '../db/repos/invitations.repo';
 import { countOwners, findMemberRole, listDirectMembers, listMandatedMembers, removeMember, setMemberRole } from '../db/repos/members.repo';
 import { findUserByEmail } from '../db/repos/users.repo';
@@ -16,15 +15,16 @@ import { writeAudit } from './audit.service';
 import { createInvitation, sendInvitationMail } from './invitations.service';
 
 /** The workspace as its members see it, with the "acting for" facts when the actor works under a mandate. */
-export async function getWorkspace(app: App, scope: WorkspaceScope) {
-  const w = await findWorkspace(app.db, scope.workspaceId);
-  if (!w) throw notFound('This workspace');
-  let actingFor: { agency: { id: string; name: string } } | null = null;
-  if (scope.access.via.kind === 'mandate') {
-    const agency = await findOrganization(app.db, scope.access.via.agencyId);
-    actingFor = { agency: { id: scope.access.via.agencyId, name: agency?.name ?? '' } };
-  }
-  return { id: w.id, name: w.name, organization: { id: w.orgId, name: w.orgName }, role: scope.access.role, actingFor, createdAt: w.created_at };
+export function getWorkspace(scope: WorkspaceScope) {
+  const via = scope.access.via;
+  return {
+    id: scope.workspaceId,
+    name: scope.workspaceName,
+    organization: { id: scope.organizationId, name: scope.organizationName },
+    role: scope.access.role,
+    actingFor: via.kind === 'mandate' ? { agency: { id: via.agencyId, name: scope.agencyName ?? '' } } : null,
+    createdAt: scope.workspaceCreatedAt,
+  };
 }
 
 export async function renameWorkspaceAs(app: App, actor: Actor, scope: WorkspaceScope, name: string) {
@@ -40,7 +40,7 @@ export async function renameWorkspaceAs(app: App, actor: Actor, scope: Workspace
       summary: { before: { name: before?.name }, after: { name: name.trim() } },
     });
   });
-  return getWorkspace(app, scope);
+  return getWorkspace({ ...scope, workspaceName: name.trim() });
 }
 
 /** Everyone who can enter the workspace now: the organization's own members, then agency members by mandate. */

@@ -1,4 +1,5 @@
 import type { ApiTokensTable } from '../schema';
+import { runCompiled } from './prepared';
 import type { Q } from './types';
 
 export async function insertApiToken(q: Q, row: ApiTokensTable): Promise<void> {
@@ -6,15 +7,17 @@ export async function insertApiToken(q: Q, row: ApiTokensTable): Promise<void> {
 }
 
 /** The live (unrevoked, unexpired) token with this hash and its user. */
-export function findLiveToken(q: Q, tokenHash: string, now: string) {
-  return q
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id as tokenId', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.locale'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
-    .executeTakeFirst();
+export async function findLiveToken(q: Q, tokenHash: string, now: string) {
+  const rows = await runCompiled(q, 'findLiveToken', [tokenHash, now], (hash: string, at: string) =>
+    q
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select(['t.id as tokenId', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.locale'])
+      .where('t.token_hash', '=', hash)
+      .where('t.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', at)])),
+  );
+  return rows[0];
 }
 
 export async function touchToken(q: Q, id: string, now: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { SessionsTable } from '../schema';
+import { runCompiled } from './prepared';
 import type { Q } from './types';
 
 export async function insertSession(q: Q, row: SessionsTable): Promise<void> {
@@ -6,22 +7,16 @@ export async function insertSession(q: Q, row: SessionsTable): Promise<void> {
 }
 
 /** The unexpired session with this id and its user, in one query (the hot path of every request). */
-export function findLiveSession(q: Q, id: string, now: string) {
-  return q
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as sessionId',
-      's.csrf',
-      's.last_seen_at',
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.locale',
-    ])
-    .where('s.id', '=', id)
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
+export async function findLiveSession(q: Q, id: string, now: string) {
+  const rows = await runCompiled(q, 'findLiveSession', [id, now], (sid: string, at: string) =>
+    q
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id as sessionId', 's.csrf', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.locale'])
+      .where('s.id', '=', sid)
+      .where('s.expires_at', '>', at),
+  );
+  return rows[0];
 }
 
 export async function touchSession(q: Q, id: string, now: string, expiresAt: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { OrganizationsTable, WorkspacesTable } from '../schema';
+import { runCompiled } from './prepared';
 import type { Q } from './types';
 
 export async function insertOrganization(q: Q, row: OrganizationsTable): Promise<void> {
@@ -11,13 +12,15 @@ export async function insertWorkspace(q: Q, row: WorkspacesTable): Promise<void>
 }
 
 /** The workspace with its organization's name, or undefined. */
-export function findWorkspace(q: Q, id: string) {
-  return q
-    .selectFrom('workspaces as w')
-    .innerJoin('organizations as o', 'o.id', 'w.organization_id')
-    .select(['w.id', 'w.name', 'w.created_at', 'o.id as orgId', 'o.name as orgName'])
-    .where('w.id', '=', id)
-    .executeTakeFirst();
+export async function findWorkspace(q: Q, id: string) {
+  const rows = await runCompiled(q, 'findWorkspace', [id], (wsId: string) =>
+    q
+      .selectFrom('workspaces as w')
+      .innerJoin('organizations as o', 'o.id', 'w.organization_id')
+      .select(['w.id', 'w.name', 'w.created_at', 'o.id as orgId', 'o.name as orgName'])
+      .where('w.id', '=', wsId),
+  );
+  return rows[0];
 }
 
 export async function renameWorkspace(q: Q, id: string, name: string): Promise<void> {
@@ -26,32 +29,51 @@ export async function renameWorkspace(q: Q, id: string, name: string): Promise<v
 
 /**
  * Everything that decides one person's access to one workspace, in one query: the direct membership (if any) and
- * every unrevoked mandate held by an agency the person belongs to. The caller resolves it with core's rules.
+ * every unrevoked mandate held by an agency the person belongs to, each with the workspace's and organization's
+ * names. The caller resolves it with core's rules. Runs on every workspace request.
  */
 export function accessRows(q: Q, workspaceId: string, userId: string) {
-  return q
-    .selectFrom('workspace_members as wm')
-    .innerJoin('workspaces as w', 'w.id', 'wm.workspace_id')
-    .select([
-      'wm.role',
-      'w.organization_id',
-      sql<string | null>`null`.as('mandate_id'),
-      sql<string | null>`null`.as('agency_id'),
-      sql<string | null>`null`.as('ends_at'),
-    ])
-    .where('wm.workspace_id', '=', workspaceId)
-    .where('wm.user_id', '=', userId)
-    .unionAll(
-      q
-        .selectFrom('mandates as m')
-        .innerJoin('agency_members as am', 'am.agency_id', 'm.agency_id')
-        .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
-        .select(['m.role', 'w.organization_id', 'm.id as mandate_id', 'm.agency_id', 'm.ends_at'])
-        .where('m.workspace_id', '=', workspaceId)
-        .where('am.user_id', '=', userId)
-        .where('m.revoked_at', 'is', null),
-    )
-    .execute();
+  return runCompiled(q, 'accessRows', [workspaceId, userId, workspaceId, userId], (ws1: string, u1: string, ws2: string, u2: string) =>
+    q
+      .selectFrom('workspace_members as wm')
+      .innerJoin('workspaces as w', 'w.id', 'wm.workspace_id')
+      .innerJoin('organizations as o', 'o.id', 'w.organization_id')
+      .select([
+        'wm.role',
+        'w.name as workspace_name',
+        'w.created_at as workspace_created_at',
+        'o.id as organization_id',
+        'o.name as organization_name',
+        sql<string | null>`null`.as('mandate_id'),
+        sql<string | null>`null`.as('agency_id'),
+        sql<string | null>`null`.as('agency_name'),
+        sql<string | null>`null`.as('ends_at'),
+      ])
+      .where('wm.workspace_id', '=', ws1)
+      .where('wm.user_id', '=', u1)
+      .unionAll(
+        q
+          .selectFrom('mandates as m')
+          .innerJoin('agency_members as am', 'am.agency_id', 'm.agency_id')
+          .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
+          .innerJoin('organizations as o', 'o.id', 'w.organization_id')
+          .innerJoin('organizations as a', 'a.id', 'm.agency_id')
+          .select([
+            'm.role',
+            'w.name as workspace_name',
+            'w.created_at as workspace_created_at',
+            'o.id as organization_id',
+            'o.name as organization_name',
+            'm.id as mandate_id',
+            'm.agency_id',
+            'a.name as agency_name',
+            'm.ends_at',
+          ])
+          .where('m.workspace_id', '=', ws2)
+          .where('am.user_id', '=', u2)
+          .where('m.revoked_at', 'is', null),
+      ),
+  );
 }
 
 /** Workspaces the user is a direct member of, with organization and role. */

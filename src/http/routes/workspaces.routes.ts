@@ -33,7 +33,7 @@ export const workspaceRoutes = [
     tag: 'workspaces',
     summary: 'The workspace, your role in it, and whom you act for',
     params: wsParams,
-    handler: ({ app, scope }) => getWorkspace(app, scope),
+    handler: async ({ scope }) => getWorkspace(scope),
   }),
   workspaceRoute('workspace.manage', {
     method: 'PATCH',
