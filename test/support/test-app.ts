@@ -65,7 +65,7 @@ export async function freshDatabase(): Promise<{ url: string | null; drop(): Pro
 }
 
 /** A complete Regie (database migrated, HTTP app ready for inject()) on a fresh database of the kind under test. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { webDir?: string | null } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'regie-test-'));
   const db = await freshDatabase();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(db.url ? { DATABASE_URL: db.url } : {}), ...env });
@@ -81,7 +81,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       },
     },
   });
-  const http = await buildHttpApp(app, { webDir: null });
+  const http = await buildHttpApp(app, { webDir: opts.webDir ?? null });
   await http.ready();
   return {
     app,
