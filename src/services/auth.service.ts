@@ -7,8 +7,8 @@ import { findLiveToken, touchToken } from '../db/repos/api-tokens.repo';
 import { clearThrottle, consumePasswordReset, findThrottle, insertPasswordReset, saveThrottle } from '../db/repos/auth-support.repo';
 import { deleteUserSessions, findLiveSession, insertSession, touchSession } from '../db/repos/sessions.repo';
 import { countUsers, findUserByEmail, findUserById, insertUser, toUser, updateUser, type User } from '../db/repos/users.repo';
-import { addMember } from '../db/repos/members.repo';
-import { insertOrganization, insertWorkspace } from '../db/repos/workspaces.repo';
+import { insertOrganization } from '../db/repos/workspaces.repo';
+import { openWorkspace } from './workspaces.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { hashPassword, verifyPassword } from './passwords';
@@ -74,17 +74,13 @@ export async function setup(app: App, input: SetupInput, origin: RequestOrigin):
     const orgId = newId();
     await insertOrganization(q, { id: orgId, kind: 'client', name: input.organizationName.trim(), created_at: now });
     const workspaceId = newId();
-    await insertWorkspace(q, { id: workspaceId, organization_id: orgId, name: input.workspaceName.trim(), created_at: now });
-    await addMember(q, workspaceId, user.id, 'owner', now);
     const actor = { userId: user.id, ...origin };
     await writeAudit(app, q, actor, { action: 'installation.set_up', workspaceId: null, actorOrgId: orgId, objectType: 'user', objectId: user.id });
-    await writeAudit(app, q, actor, {
-      action: 'workspace.created',
+    await openWorkspace(app, q, actor, {
       workspaceId,
-      actorOrgId: orgId,
-      objectType: 'workspace',
-      objectId: workspaceId,
-      summary: { after: { name: input.workspaceName.trim(), organization: input.organizationName.trim(), owner: user.email } },
+      organizationId: orgId,
+      name: input.workspaceName,
+      summary: { organization: input.organizationName.trim(), owner: user.email },
     });
     const token = await startSession(app, q, user.id, origin);
     return { token, user: toUser(user), workspaceId };

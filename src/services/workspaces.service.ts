@@ -9,6 +9,7 @@ import { findUserByEmail } from '../db/repos/users.repo';
 import { directWorkspaces, findWorkspace, insertOrganization, insertWorkspace, renameWorkspace } from '../db/repos/workspaces.repo';
 import { addMember } from '../db/repos/members.repo';
 import { newId } from '../core/shared/ids';
+import type { Q } from '../db/repos/types';
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
@@ -148,16 +149,30 @@ export async function createWorkspace(app: App, actor: Actor, input: { name: str
       orgId = newId();
       await insertOrganization(q, { id: orgId, kind: 'client', name: input.organizationName.trim(), created_at: now });
     }
-    await insertWorkspace(q, { id: workspaceId, organization_id: orgId, name: input.name.trim(), created_at: now });
-    await addMember(q, workspaceId, actor.userId, 'owner', now);
-    await writeAudit(app, q, actor, {
-      action: 'workspace.created',
-      workspaceId,
-      actorOrgId: orgId,
-      objectType: 'workspace',
-      objectId: workspaceId,
-      summary: { after: { name: input.name.trim() } },
-    });
+    await openWorkspace(app, q, actor, { workspaceId, organizationId: orgId, name: input.name });
   });
   return { id: workspaceId };
+}
+
+/**
+ * Inserts a workspace of an existing organization with `actor` as its owner, and records it; inside the caller's
+ * transaction. Shared by first-run set-up and "new workspace".
+ */
+export async function openWorkspace(
+  app: App,
+  q: Q,
+  actor: Pick<Actor, 'userId' | 'ip' | 'userAgent'>,
+  w: { workspaceId: string; organizationId: string; name: string; summary?: Record<string, unknown> },
+): Promise<void> {
+  const now = app.clock.now().toISOString();
+  await insertWorkspace(q, { id: w.workspaceId, organization_id: w.organizationId, name: w.name.trim(), created_at: now });
+  await addMember(q, w.workspaceId, actor.userId, 'owner', now);
+  await writeAudit(app, q, actor, {
+    action: 'workspace.created',
+    workspaceId: w.workspaceId,
+    actorOrgId: w.organizationId,
+    objectType: 'workspace',
+    objectId: w.workspaceId,
+    summary: { after: { name: w.name.trim(), ...w.summary } },
+  });
 }
