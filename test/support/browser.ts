@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -31,10 +30,9 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   await t.http.listen({ port: 0, host: '127.0.0.1' });
   const port = (t.http.server.address() as { port: number }).port;
   t.app.config.publicUrl = `http://127.0.0.1:${port}`;
-  const userDir = mkdtempSync(join(tmpdir(), 'regie-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--user-data-dir=${userDir}`],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   return {
     t,
@@ -43,7 +41,6 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     async close() {
       await browser.close();
       await t.close();
-      rmSync(userDir, { recursive: true, force: true });
     },
   };
 }

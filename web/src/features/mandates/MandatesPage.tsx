@@ -20,7 +20,8 @@ export function MandatesPage() {
   const ws = useWorkspace();
   const mandates = useApi(() => endpoints.mandates(ws.id), [ws.id]);
   const [revoking, setRevoking] = useState<Mandate | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** The agency whose mandate was just revoked; the notice is translated at render so it follows a language switch. */
+  const [revokedAgency, setRevokedAgency] = useState<string | null>(null);
 
   const items = useMemo(
     () =>
@@ -53,9 +54,9 @@ export function MandatesPage() {
           {t('mandates.listTitle')}
           {mandates.data && <span className="count">{items.length}</span>}
         </h2>
-        {notice && (
-          <Notice onDismiss={() => setNotice(null)} testId="mandate-notice">
-            {notice}
+        {revokedAgency !== null && (
+          <Notice onDismiss={() => setRevokedAgency(null)} testId="mandate-notice">
+            {t('mandates.revoke.done', { agency: revokedAgency })}
           </Notice>
         )}
         {mandates.loading && !mandates.data ? (
@@ -77,7 +78,7 @@ export function MandatesPage() {
           onClose={() => setRevoking(null)}
           onRevoked={(m) => {
             upsert(m);
-            setNotice(t('mandates.revoke.done', { agency: m.agency.name }));
+            setRevokedAgency(m.agency.name);
           }}
         />
       )}

@@ -29,7 +29,8 @@ export function MembersTable({
   const [removing, setRemoving] = useState<Member | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** Whose role just changed to what; translated at render so the notice follows a language switch. */
+  const [notice, setNotice] = useState<{ name: string; role: Role } | null>(null);
 
   async function changeRole(m: Member, role: Role): Promise<void> {
     setError(null);
@@ -38,7 +39,7 @@ export function MembersTable({
     try {
       const updated = await endpoints.changeRole(workspaceId, m.userId, role);
       onChanged({ ...m, ...updated, role: updated?.role ?? role });
-      setNotice(t('members.roleChanged', { name: m.name, role: t(`roles.${role}`) }));
+      setNotice({ name: m.name, role });
     } catch (e) {
       setError(e);
     } finally {
@@ -51,7 +52,11 @@ export function MembersTable({
   return (
     <>
       {error ? <ErrorAlert error={error} /> : null}
-      {notice && <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>}
+      {notice && (
+        <Notice onDismiss={() => setNotice(null)}>
+          {t('members.roleChanged', { name: notice.name, role: t(`roles.${notice.role}`) })}
+        </Notice>
+      )}
       <TableWrap label={t('members.tableCaption')}>
         <table className="table" data-testid="members-table">
           <caption className="visually-hidden">{t('members.tableCaption')}</caption>
