@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyField } from '../../components/CopyField';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate } from '../../lib/format';
-import { absoluteUrl } from './InviteMemberForm';
+import { absoluteUrl } from '../../lib/urls';
 import { TableWrap } from '../../components/TableWrap';
 
 /** Owner: pending invitations with their accept link (when known) and cancel. */
