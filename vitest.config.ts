@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test tiers: unit (pure domain, next to the code), integration + HTTP on SQLite and on a real PostgreSQL (the same
- * files run twice), and browser journeys in Debian's Chromium.
+ * files run twice), connectors against real local peers or the platforms' specs, and browser journeys in Chromium.
  */
 export default defineConfig({
   test: {
@@ -24,6 +24,15 @@ export default defineConfig({
           globalSetup: ['test/support/postgres-global.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'peers',
+          include: ['test/peers/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
