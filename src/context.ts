@@ -5,6 +5,9 @@ import { systemClock, type Clock } from './core/shared/clock';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrations';
 import type { App, Mailer } from './services/app';
+import { connectors as shippedConnectors } from './connectors';
+import { createPlatformFetch, createUntrustedFetch } from './connectors/http/fetchers';
+import type { Connector, HttpFetch } from './connectors/types';
 import { loadCommonPasswords } from './services/passwords';
 import { deriveKeys, loadOrCreateSecret } from './services/secret-key';
 
@@ -14,6 +17,8 @@ export interface ContextOptions {
   mailer?: Mailer;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  connectors?: Connector[];
+  http?: { platform: HttpFetch; untrusted: HttpFetch };
 }
 
 /**
@@ -40,6 +45,8 @@ export async function createApp(config: Config, opts: ContextOptions = {}): Prom
     keys: deriveKeys(secret),
     mailer: opts.mailer ?? createSystemMailer(config.smtpUrl, config.mailFrom, log),
     commonPasswords: loadCommonPasswords(),
+    connectors: opts.connectors ?? shippedConnectors,
+    http: opts.http ?? { platform: createPlatformFetch(), untrusted: createUntrustedFetch() },
     secretSource: source,
   };
 }

@@ -18,6 +18,12 @@ export interface Config {
   sessionTtlDays: number;
   trustProxy: boolean;
   cookieSecure: boolean;
+  /** OAuth apps and webhook secrets of the platforms, when given by environment (they can also be set in the UI). */
+  providers: {
+    meta: { appId: string; appSecret: string; verifyToken: string } | null;
+    linkedin: { clientId: string; clientSecret: string } | null;
+    x: { clientId: string; clientSecret: string } | null;
+  };
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -49,6 +55,13 @@ const schema = z.object({
   ),
   SESSION_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
+  META_APP_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+  META_APP_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  META_WEBHOOK_VERIFY_TOKEN: z.preprocess(emptyToUndefined, z.string().optional()),
+  LINKEDIN_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+  LINKEDIN_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  X_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+  X_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 /** A configuration problem, with one line per bad variable. */
@@ -82,6 +95,11 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     sessionTtlDays: e.SESSION_TTL_DAYS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     cookieSecure: publicUrl.startsWith('https://'),
+    providers: {
+      meta: e.META_APP_ID && e.META_APP_SECRET ? { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET, verifyToken: e.META_WEBHOOK_VERIFY_TOKEN ?? '' } : null,
+      linkedin: e.LINKEDIN_CLIENT_ID && e.LINKEDIN_CLIENT_SECRET ? { clientId: e.LINKEDIN_CLIENT_ID, clientSecret: e.LINKEDIN_CLIENT_SECRET } : null,
+      x: e.X_CLIENT_ID && e.X_CLIENT_SECRET ? { clientId: e.X_CLIENT_ID, clientSecret: e.X_CLIENT_SECRET } : null,
+    },
   };
 }
 

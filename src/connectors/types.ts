@@ -188,6 +188,14 @@ export interface ConnectorContext {
 /** Input for connecting an account with a secret typed by a person (app password, mail login, access token). */
 export type ConnectInput = Record<string, string>;
 
+/** A field of the connect form for typed credentials; the UI translates `channels.fields.<name>`. */
+export interface ConnectField {
+  name: string;
+  type: 'text' | 'password' | 'url' | 'email' | 'number' | 'checkbox';
+  required: boolean;
+  default?: string;
+}
+
 export interface OAuthApp {
   clientId: string;
   clientSecret: string;
@@ -204,6 +212,8 @@ export interface Connector {
   /** Pure: checks a variant against this channel's rules. Used by the composer (browser) and the gate (server). */
   validate(variant: OutboundVariant): ValidationFinding[];
 
+  /** The fields `connect` needs, for the connect form. */
+  connectFields?: ConnectField[];
   /** Connects with typed credentials; returns what to store (encrypted) and the account. */
   connect?(fetch: HttpFetch, input: ConnectInput, now: Date): Promise<{ credentials: Credentials; account: AccountInfo }>;
   /** OAuth: the URL to send the person to. */
@@ -212,6 +222,12 @@ export interface Connector {
   exchangeCode?(fetch: HttpFetch, app: OAuthApp, p: { code: string; codeVerifier: string; redirectUri: string }, now: Date): Promise<{ credentials: Credentials; account: AccountInfo }>;
   /** Mastodon: registers Regie as an app on the instance. */
   registerApp?(fetch: HttpFetch, p: { instanceUrl: string; redirectUri: string; appName: string; website: string }): Promise<OAuthApp>;
+
+  /**
+   * Exchanges a refresh token (or Bluesky refresh JWT) for new credentials. Called only by Regie's host, once per
+   * expiry across all processes; connectors ask for it through `ctx.refreshCredentials`, never call it themselves.
+   */
+  refresh?(fetch: HttpFetch, app: OAuthApp | null, credentials: Credentials, now: Date): Promise<Credentials>;
 
   /** Checks that the credentials still work; returns the (possibly updated) account. */
   verify(ctx: ConnectorContext): Promise<AccountInfo>;

@@ -10,6 +10,7 @@ import type { RouteDef } from './define-route';
 import { openApiDocument } from './openapi';
 import { parseInput } from './parse';
 import { allRoutes } from './routes';
+import { webhookRoutes } from './webhooks';
 
 export interface HttpOptions {
   /** Folder of the built web UI (dist/web); the API works without it. */
@@ -99,6 +100,7 @@ export async function buildHttpApp(app: App, opts: HttpOptions = {}): Promise<Fa
   });
 
   for (const def of routes) register(f, app, def);
+  await f.register(webhookRoutes, { app });
   const doc = openApiDocument(routes, '0.1.0');
   f.get('/api/openapi.json', async () => doc);
 

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Clock } from '../core/shared/clock';
 import type { Connection, Dialect } from '../db/dialect';
 import type { Q } from '../db/repos/types';
+import type { Connector, HttpFetch } from '../connectors/types';
 import type { Keys } from './secret-key';
 
 /** A message Regie itself sends (invitations, password resets): not on an organization's behalf. */
@@ -28,6 +29,10 @@ export interface App {
   keys: Keys;
   mailer: Mailer;
   commonPasswords: ReadonlySet<string>;
+  /** The connectors this installation offers (tests may pass their own). */
+  connectors: Connector[];
+  /** Outbound HTTP for connectors: to platform APIs, and guarded for user-supplied URLs. */
+  http: { platform: HttpFetch; untrusted: HttpFetch };
 }
 
 /** The person behind a request, and where it came from (for the audit trail). */

@@ -5,6 +5,7 @@ import type { MandateRole } from '../core/workspaces/roles';
 import { bool, int } from '../db/repos/types';
 import { findMandate, findUnrevokedMandate, insertMandate, listMandates, updateMandate, type MandateRow } from '../db/repos/mandates.repo';
 import { findOrganization } from '../db/repos/workspaces.repo';
+import { listChannels } from '../db/repos/channels.repo';
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
@@ -128,6 +129,31 @@ export async function revokeMandate(app: App, actor: Actor, scope: WorkspaceScop
       objectType: 'mandate',
       objectId: id,
       summary: { agency: m.agencyName, reason },
+    });
+  });
+  return view((await findMandate(app.db, scope.workspaceId, id))!, now);
+}
+
+/** Sets which channels of the workspace a mandate covers; `null` means all of them. */
+export async function setMandateChannels(app: App, actor: Actor, scope: WorkspaceScope, id: string, channelIds: string[] | null) {
+  const now = app.clock.now();
+  await app.db.transaction().execute(async (q) => {
+    const m = await findMandate(q, scope.workspaceId, id);
+    if (!m) throw notFound('This mandate');
+    if (channelIds) {
+      const known = new Set((await listChannels(q, scope.workspaceId)).map((c) => c.id));
+      const unknown = channelIds.filter((c) => !known.has(c));
+      if (unknown.length) throw new AppError('ERR_VALIDATION', 'Some channels do not belong to this workspace.', unknown.map((u) => ({ path: 'channelIds', message: u })));
+    }
+    const value = channelIds ? JSON.stringify([...new Set(channelIds)]) : null;
+    await updateMandate(q, scope.workspaceId, id, { channel_ids: value });
+    await writeAudit(app, q, actor, {
+      action: 'mandate.channels_changed',
+      workspaceId: scope.workspaceId,
+      actorOrgId: scope.actingOrgId,
+      objectType: 'mandate',
+      objectId: id,
+      summary: { agency: m.agencyName, before: { channelIds: m.channel_ids ? JSON.parse(m.channel_ids) : null }, after: { channelIds } },
     });
   });
   return view((await findMandate(app.db, scope.workspaceId, id))!, now);

@@ -20,7 +20,7 @@ function urlFor(route: RouteDef, ws: string, w: World): string {
   return route.url
     .replace(':ws', ws)
     .replace(':userId', w.foreignMember.userId)
-    .replace(':id', route.url.includes('/invitations') ? w.foreignInvitation.id : w.foreignMandate.id)
+    .replace(':id', route.url.includes('/invitations') ? w.foreignInvitation.id : route.url.includes('/channels/:id') ? w.foreignChannel.id : w.foreignMandate.id)
     .replace(':token', 'x');
 }
 
@@ -101,6 +101,9 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
       ['PATCH', `/api/workspaces/${w.ws}/mandates/${w.foreignMandate.id}`, { role: 'viewer' }],
       ['POST', `/api/workspaces/${w.ws}/mandates/${w.foreignMandate.id}/revoke`, {}],
       ['DELETE', `/api/workspaces/${w.ws}/invitations/${w.foreignInvitation.id}`, undefined],
+      ['POST', `/api/workspaces/${w.ws}/channels/${w.foreignChannel.id}/disconnect`, undefined],
+      ['PATCH', `/api/workspaces/${w.ws}/channels/${w.foreignChannel.id}`, { name: 'x' }],
+      ['GET', `/api/workspaces/${w.ws}/channels/${w.foreignChannel.id}/inbound`, undefined],
       ['GET', `/api/agencies/${w.foreignAgency.id}`, undefined],
       ['POST', `/api/agencies/${w.foreignAgency.id}/invitations`, { email: 'x@y.nl', role: 'admin' }],
     ];
@@ -108,6 +111,11 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
       const r = await w.owner.req(method, url, body);
       expect(r.status, `${method} ${url}`).toBe(404);
     }
+    // A foreign channel id in one's own mandate is refused exactly like an id that does not exist.
+    const put = (channelIds: string[]) => w.owner.req('PUT', `/api/workspaces/${w.ws}/mandates/${w.mandate.id}/channels`, { channelIds });
+    const foreign = await put([w.foreignChannel.id]);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.code).toBe((await put(['01a00000-0000-7000-8000-000000000000'])).body.error.code);
     expect(await fingerprint(t)).toBe(before);
   });
 
@@ -122,7 +130,7 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
 
   it('owners can read everything the routes offer (the matrix is not vacuous)', async () => {
     for (const route of workspaceRoutes.filter((r) => r.method === 'GET')) {
-      const r = await w.owner.get(route.url.replace(':ws', w.ws));
+      const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', w.channel.id));
       expect(r.status, route.url).toBe(200);
     }
   });

@@ -42,6 +42,8 @@ export async function buildWorld(http: FastifyInstance, app: App) {
   const foreignAgency = (await foreignOwner.post('/api/agencies', { name: 'Zorgbureau' })).body;
   const foreignMandate = (await foreignOwner.post(`/api/workspaces/${wsB}/mandates`, { agencyId: foreignAgency.id, role: 'viewer' })).body;
   const foreignInvitation = (await foreignOwner.post(`/api/workspaces/${wsB}/invitations`, { email: 'pending@ziekenhuis.nl', role: 'viewer' })).body.invitation;
+  const foreignChannel = (await foreignOwner.post(`/api/workspaces/${wsB}/channels`, { kind: 'sandbox', credentials: { name: 'Ziekenhuis sandbox' } })).body;
+  const channel = (await owner.post(`/api/workspaces/${ws}/channels`, { kind: 'sandbox', credentials: { name: 'Testdorp sandbox' } })).body;
 
   return {
     ws,
@@ -63,6 +65,8 @@ export async function buildWorld(http: FastifyInstance, app: App) {
     foreignAgency,
     foreignMandate,
     foreignInvitation,
+    foreignChannel,
+    channel,
     login,
   };
 }

@@ -17,7 +17,9 @@ export type Permission =
   | 'members.manage'
   | 'mandates.read'
   | 'mandates.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'channels.read'
+  | 'channels.manage';
 
 const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
   owner: new Set<Permission>([
@@ -28,11 +30,13 @@ const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
     'mandates.read',
     'mandates.manage',
     'audit.read',
+    'channels.read',
+    'channels.manage',
   ]),
-  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
-  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
-  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
-  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read']),
+  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
+  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
+  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
+  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
 };
 
 /** True when `role` carries `permission`. */

@@ -59,7 +59,7 @@ export async function updateMandate(
   q: Q,
   workspaceId: string,
   id: string,
-  patch: Partial<Pick<MandatesTable, 'role' | 'ends_at' | 'may_publish_without_approval' | 'may_reply_without_approval' | 'revoked_at' | 'revoked_by' | 'revoke_reason'>>,
+  patch: Partial<Pick<MandatesTable, 'role' | 'ends_at' | 'may_publish_without_approval' | 'may_reply_without_approval' | 'revoked_at' | 'revoked_by' | 'revoke_reason' | 'channel_ids'>>,
 ): Promise<void> {
   await q.updateTable('mandates').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }

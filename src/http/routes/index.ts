@@ -2,6 +2,7 @@ import type { RouteDef } from '../define-route';
 import { accountRoutes } from './account.routes';
 import { agencyRoutes, mandateRoutes } from './agencies.routes';
 import { auditRoutes } from './audit.routes';
+import { channelRoutes } from './channels.routes';
 import { authRoutes } from './auth.routes';
 import { healthRoutes } from './health.routes';
 import { workspaceRoutes } from './workspaces.routes';
@@ -15,4 +16,5 @@ export const allRoutes: RouteDef[] = [
   ...agencyRoutes,
   ...mandateRoutes,
   ...auditRoutes,
+  ...channelRoutes,
 ];

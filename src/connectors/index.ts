@@ -1,0 +1,10 @@
+import { sandboxConnector } from './sandbox/sandbox.connector';
+import type { ChannelKind, Connector } from './types';
+
+/** Every connector Regie ships, in one explicit list (the channels page offers them in this order). */
+export const connectors: Connector[] = [sandboxConnector];
+
+/** The connector for a channel kind, from `list` (default: all shipped connectors). */
+export function connectorFor(kind: string, list: Connector[] = connectors): Connector | undefined {
+  return list.find((c) => c.kind === (kind as ChannelKind));
+}

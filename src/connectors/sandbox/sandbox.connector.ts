@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { validateAgainstCapabilities } from '../validate';
+import type { Capabilities, Connector, InboundItem, MetricValues, RemoteRef } from '../types';
+import { REACTION_INTERVAL_MINUTES, reaction, simulatedMetrics } from './sandbox-audience';
+
+const capabilities: Capabilities = {
+  text: { maxLength: 500, counting: 'graphemes' },
+  media: {
+    kinds: ['image', 'video', 'gif'],
+    maxCount: 4,
+    maxBytes: { image: 5_000_000, video: 50_000_000, gif: 5_000_000 },
+    altText: { supported: true, maxLength: 1500 },
+    mimeTypes: [],
+  },
+  threads: true,
+  polls: { maxOptions: 4, maxOptionLength: 50, minDurationSeconds: 300, maxDurationSeconds: 7 * 86400 },
+  linkCards: true,
+  firstComment: true,
+  replies: true,
+  directMessages: true,
+  deletes: true,
+  metrics: ['likes', 'reposts', 'replies', 'quotes', 'shares', 'clicks', 'impressions', 'saves', 'views'],
+  inbound: { poll: true, webhook: false, kinds: ['mention', 'reply', 'direct_message'] },
+};
+
+const idFor = (accountId: string, key: string) => `sandbox:${accountId}:post:${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+
+/**
+ * The sandbox: a channel that publishes nowhere and has a simulated audience that reacts over time. Clearly
+ * labelled in the UI; for demos, training and tests. Publishing is idempotent by construction (the remote id is
+ * derived from the idempotency key). Credentials: `{ name }` only.
+ */
+export const sandboxConnector: Connector = {
+  kind: 'sandbox',
+  displayName: 'Sandbox',
+  capabilities,
+  auth: { kind: 'access-token' },
+
+  validate: (v) => validateAgainstCapabilities(capabilities, v, 'the sandbox'),
+  connectFields: [{ name: 'name', type: 'text', required: true, default: 'Sandbox' }],
+
+  async connect(_fetch, input) {
+    const name = (input.name ?? '').trim() || 'Sandbox';
+    const handle = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sandbox';
+    const remoteId = `${handle}-${createHash('sha256').update(name + Math.random()).digest('hex').slice(0, 8)}`;
+    return { credentials: { name }, account: { remoteId, handle: `@${handle}`, displayName: name } };
+  },
+
+  async verify(ctx) {
+    return ctx.account;
+  },
+
+  async publish(ctx, variant) {
+    const base = idFor(ctx.account.remoteId, variant.idempotencyKey);
+    const parts: RemoteRef[] = variant.parts.map((_, i) => ({
+      remoteId: i === 0 ? base : `${base}:${i}`,
+      url: `https://sandbox.regie.invalid/${encodeURIComponent(ctx.account.handle)}/${encodeURIComponent(i === 0 ? base : `${base}:${i}`)}`,
+    }));
+    return { status: 'published', remote: parts[0], parts };
+  },
+
+  async findPublished(ctx, key) {
+    const remoteId = idFor(ctx.account.remoteId, key);
+    return { remoteId };
+  },
+
+  async delete() {
+    /* nothing is stored anywhere: deleting always succeeds */
+  },
+
+  async reply(ctx, r) {
+    return { remoteId: idFor(ctx.account.remoteId, `reply:${r.idempotencyKey}`) };
+  },
+
+  async poll(ctx, cursor) {
+    const now = ctx.now().getTime();
+    const interval = REACTION_INTERVAL_MINUTES * 60_000;
+    const current = Math.floor(now / interval);
+    const from = cursor === null ? current - 3 : Number(cursor) + 1;
+    const items: InboundItem[] = [];
+    for (let n = Math.max(from, current - 50); n <= current; n++) items.push(reaction(ctx.account.remoteId, n, new Date(n * interval)));
+    return { items, cursor: String(current) };
+  },
+
+  async metrics(ctx, refs) {
+    const out = new Map<string, MetricValues>();
+    for (const r of refs) {
+      const publishedAt = Date.parse(r.extra?.publishedAt ?? '');
+      out.set(r.remoteId, simulatedMetrics(r.remoteId, Number.isNaN(publishedAt) ? 0 : ctx.now().getTime() - publishedAt));
+    }
+    return out;
+  },
+};
