@@ -33,9 +33,10 @@ SQLite file in DATA_DIR (default ./data). Migrations run at start.
   migrate: `regie migrate
 
 Applies pending database migrations (the same list for SQLite and PostgreSQL) and prints what it applied.`,
-  'user create': `regie user create --email EMAIL --name NAME [--password PASSWORD] [--workspace ID --role ROLE]
+  'user create': `regie user create --email EMAIL --name NAME [--password PASSWORD] [--workspace ID --role ROLE] [--admin]
 
-Creates an account. Without --password a strong password is generated and printed once.
+Creates an account. Without --password a strong password is generated and printed once. --admin makes it an
+installation administrator (enters the platforms' app credentials; the first account is one already).
 With --workspace the account becomes a member with --role (owner, editor, contributor, webcare_agent, viewer).`,
   'audit verify': `regie audit verify
 
@@ -76,6 +77,7 @@ async function run(argv: string[]): Promise<number> {
       workspace: { type: 'string' },
       role: { type: 'string' },
       out: { type: 'string' },
+      admin: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -105,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
         const password = values.password ?? newSecret(15);
         const user = await createUserAccount(
           app,
-          { email: values.email, name: values.name, password, workspaceId: values.workspace, role: values.role as never },
+          { email: values.email, name: values.name, password, workspaceId: values.workspace, role: values.role as never, admin: !!values.admin },
           { ip: null, userAgent: 'regie cli' },
         );
         console.log(`Created ${user.email} (${user.id}).${values.password ? '' : `\nPassword (shown once): ${password}`}`);

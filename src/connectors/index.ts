@@ -1,8 +1,9 @@
+import { mastodonConnector } from './mastodon/mastodon.connector';
 import { sandboxConnector } from './sandbox/sandbox.connector';
 import type { ChannelKind, Connector } from './types';
 
 /** Every connector Regie ships, in one explicit list (the channels page offers them in this order). */
-export const connectors: Connector[] = [sandboxConnector];
+export const connectors: Connector[] = [mastodonConnector, sandboxConnector];
 
 /** The connector for a channel kind, from `list` (default: all shipped connectors). */
 export function connectorFor(kind: string, list: Connector[] = connectors): Connector | undefined {

@@ -10,6 +10,8 @@ export interface UsersTable {
   locale: string | null;
   created_at: string;
   updated_at: string;
+  /** 1 for installation administrators. */
+  is_admin: number;
 }
 
 export interface OrganizationsTable {

@@ -20,7 +20,7 @@ export interface DemoLogin {
 const origin = { ip: '127.0.0.1', userAgent: 'regie demo seed' };
 
 function actorOf(userId: string, name: string, email: string): Actor {
-  return { userId, name, email, locale: 'nl', sessionId: null, tokenId: null, csrf: null, ...origin };
+  return { userId, name, email, locale: 'nl', isAdmin: false, sessionId: null, tokenId: null, csrf: null, ...origin };
 }
 
 const tokenOf = (acceptUrl: string) => decodeURIComponent(acceptUrl.split('/invite/')[1]);

@@ -41,6 +41,8 @@ export interface Actor {
   name: string;
   email: string;
   locale: 'nl' | 'en' | null;
+  /** Installation administrator (enters the platforms' app credentials). */
+  isAdmin: boolean;
   sessionId: string | null;
   tokenId: string | null;
   csrf: string | null;

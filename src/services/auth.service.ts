@@ -70,7 +70,7 @@ export async function setup(app: App, input: SetupInput, origin: RequestOrigin):
     if ((await countUsers(q)) > 0) throw new AppError('ERR_SETUP_DONE', 'Regie is already set up. Sign in instead.');
     const now = app.clock.now().toISOString();
     const user = { id: newId(), email: normalizeEmail(input.email), name: input.name.trim(), locale: input.locale ?? null };
-    await insertUser(q, { ...user, password_hash: passwordHash, created_at: now, updated_at: now });
+    await insertUser(q, { ...user, password_hash: passwordHash, created_at: now, updated_at: now, is_admin: 1 });
     const orgId = newId();
     await insertOrganization(q, { id: orgId, kind: 'client', name: input.organizationName.trim(), created_at: now });
     const workspaceId = newId();
@@ -140,7 +140,7 @@ export async function authenticateSession(app: App, token: string, origin: Reque
   if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_AFTER_MS) {
     await touchSession(app.db, id, now.toISOString(), addMs(now, app.config.sessionTtlDays * DAY_MS).toISOString());
   }
-  return { userId: s.id, name: s.name, email: s.email, locale: toUser(s).locale, sessionId: id, tokenId: null, csrf: s.csrf, ...origin };
+  return { userId: s.id, name: s.name, email: s.email, locale: toUser(s).locale, isAdmin: s.is_admin === 1, sessionId: id, tokenId: null, csrf: s.csrf, ...origin };
 }
 
 /** The actor behind a personal API token, or null when it is unknown, revoked or expired. */
@@ -152,7 +152,7 @@ export async function authenticateToken(app: App, token: string, origin: Request
   if (!t.last_used_at || now.getTime() - Date.parse(t.last_used_at) > TOUCH_AFTER_MS) {
     await touchToken(app.db, t.tokenId, now.toISOString());
   }
-  return { userId: t.id, name: t.name, email: t.email, locale: toUser(t).locale, sessionId: null, tokenId: t.tokenId, csrf: null, ...origin };
+  return { userId: t.id, name: t.name, email: t.email, locale: toUser(t).locale, isAdmin: t.is_admin === 1, sessionId: null, tokenId: t.tokenId, csrf: null, ...origin };
 }
 
 /** Ends the actor's current session. */

@@ -15,7 +15,7 @@ import { hashPassword } from './passwords';
  */
 export async function createUserAccount(
   app: App,
-  input: { email: string; name: string; password: string; workspaceId?: string; role?: WorkspaceRole },
+  input: { email: string; name: string; password: string; workspaceId?: string; role?: WorkspaceRole; admin?: boolean },
   by: { ip: string | null; userAgent: string | null },
 ): Promise<User> {
   assertAcceptablePassword(input.password, app.commonPasswords);
@@ -25,9 +25,9 @@ export async function createUserAccount(
     if (await findUserByEmail(q, email)) throw new AppError('ERR_EMAIL_TAKEN', `An account for ${email} already exists.`);
     const now = app.clock.now().toISOString();
     const user = { id: newId(), email, name: input.name.trim(), locale: null };
-    await insertUser(q, { ...user, password_hash: passwordHash, created_at: now, updated_at: now });
+    await insertUser(q, { ...user, password_hash: passwordHash, created_at: now, updated_at: now, is_admin: input.admin ? 1 : 0 });
     const actor = { userId: user.id, ...by };
-    await writeAudit(app, q, actor, { action: 'account.created_by_admin', workspaceId: null, actorOrgId: null, objectType: 'user', objectId: user.id, summary: { after: { email } } });
+    await writeAudit(app, q, actor, { action: 'account.created_by_admin', workspaceId: null, actorOrgId: null, objectType: 'user', objectId: user.id, summary: { after: { email, admin: !!input.admin } } });
     if (input.workspaceId) {
       const w = await findWorkspace(q, input.workspaceId);
       if (!w) throw notFound('This workspace');

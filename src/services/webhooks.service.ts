@@ -3,6 +3,7 @@ import { ConnectorError } from '../connectors/errors';
 import type { WebhookRequest, WebhookResult } from '../connectors/types';
 import type { App } from './app';
 import { storeInbound } from './channels.service';
+import { providerApp } from './providers.service';
 
 /** Channel kinds whose webhooks are signed with the Meta app secret. */
 const META_KINDS = new Set(['facebook', 'instagram', 'whatsapp']);
@@ -21,11 +22,11 @@ export type WebhookOutcome =
 export async function receiveWebhook(app: App, kind: string, req: WebhookRequest): Promise<WebhookOutcome> {
   const connector = connectorFor(kind, app.connectors);
   if (!connector?.verifyAndParseWebhook) return { kind: 'refused', status: 404, code: 'ERR_NOT_FOUND', message: 'No webhook here.' };
-  const meta = META_KINDS.has(kind) ? app.config.providers.meta : null;
+  const meta = META_KINDS.has(kind) ? await providerApp(app, 'meta') : null;
   if (!meta) return { kind: 'refused', status: 503, code: 'ERR_WEBHOOK_NOT_CONFIGURED', message: 'Webhooks for this platform are not configured on this installation.' };
   let result: WebhookResult;
   try {
-    result = connector.verifyAndParseWebhook(req, { appSecret: meta.appSecret, verifyToken: meta.verifyToken });
+    result = connector.verifyAndParseWebhook(req, { appSecret: meta.clientSecret, verifyToken: meta.verifyToken ?? '' });
   } catch (err) {
     if (err instanceof ConnectorError) {
       const status = err.details.status === 403 ? 403 : 401;

@@ -48,7 +48,7 @@ describe.skipIf(pgUnavailable())(`audit trail (${testDb()})`, () => {
 
   it('records what an advisor does under a mandate as done on behalf of the agency', async () => {
     const me = (await w.advisor.get('/api/session')).body.user;
-    const actor = { userId: me.id, name: me.name, email: me.email, locale: null, sessionId: null, tokenId: null, csrf: null, ip: '10.0.0.1', userAgent: 'test' };
+    const actor = { userId: me.id, name: me.name, email: me.email, locale: null, isAdmin: false, sessionId: null, tokenId: null, csrf: null, ip: '10.0.0.1', userAgent: 'test' };
     const scope = await requireWorkspace(t.app, actor, w.ws, 'workspace.read');
     expect(scope.actingOrgId).toBe(w.agency.id);
     await t.app.db.transaction().execute((q) =>

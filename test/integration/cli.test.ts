@@ -41,7 +41,7 @@ describe.skipIf(pgUnavailable())(`the regie command (${testDb()})`, () => {
     expect(bad.err).toMatch(/Unknown command/);
   });
 
-  it('migrates, creates a user, verifies the audit trail and backs up', async () => {
+  it('migrates, creates a user, verifies the audit trail and backs up', { timeout: 120_000 }, async () => {
     expect((await regie('migrate')).out).toMatch(/Applied: 0001_foundation|up to date/);
     expect((await regie('migrate')).out).toMatch(/up to date/);
     const made = await regie('user', 'create', '--email', 'Beheer@Gemeente.nl', '--name', 'Beheerder');

@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { Dialect } from '../dialect';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-channels';
+import * as m0003 from './0003-admins';
 
 /** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
 const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [
   ['0001_foundation', m0001],
   ['0002_channels', m0002],
+  ['0003_admins', m0003],
 ];
 
 /** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */

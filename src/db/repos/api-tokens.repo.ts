@@ -12,7 +12,7 @@ export async function findLiveToken(q: Q, tokenHash: string, now: string) {
     q
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id as tokenId', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.locale'])
+      .select(['t.id as tokenId', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.locale', 'u.is_admin'])
       .where('t.token_hash', '=', hash)
       .where('t.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', at)])),

@@ -12,7 +12,7 @@ export async function findLiveSession(q: Q, id: string, now: string) {
     q
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id as sessionId', 's.csrf', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.locale'])
+      .select(['s.id as sessionId', 's.csrf', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.locale', 'u.is_admin'])
       .where('s.id', '=', sid)
       .where('s.expires_at', '>', at),
   );

@@ -13,8 +13,8 @@ export function toUser(r: Pick<UsersTable, 'id' | 'email' | 'name' | 'locale'>):
   return { id: r.id, email: r.email, name: r.name, locale: r.locale === 'nl' || r.locale === 'en' ? r.locale : null };
 }
 
-export async function insertUser(q: Q, row: UsersTable): Promise<void> {
-  await q.insertInto('users').values(row).execute();
+export async function insertUser(q: Q, row: Omit<UsersTable, 'is_admin'> & { is_admin?: number }): Promise<void> {
+  await q.insertInto('users').values({ is_admin: 0, ...row }).execute();
 }
 
 /** The user with this (normalised) e-mail address, including the password hash, or undefined. */

@@ -12,7 +12,7 @@ export const accountRoutes = [
     summary: 'The signed-in person, the CSRF token, and the workspaces and agencies they can enter now',
     async handler({ app, actor }) {
       const overview = await sessionOverview(app, actor.userId);
-      return { user: { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale }, csrf: actor.csrf, ...overview };
+      return { user: { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale, isAdmin: actor.isAdmin }, csrf: actor.csrf, ...overview };
     },
   }),
   userRoute({

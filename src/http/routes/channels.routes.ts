@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { availableConnectors, channelsOf, connectChannel, disconnectChannel, renameChannel, syncChannelIn, testChannel } from '../../services/channels.service';
 import { inboundOf } from '../../services/inbound.service';
 import { setMandateChannels } from '../../services/mandates.service';
-import { userRoute, workspaceRoute } from '../define-route';
+import { completeOAuth, startOAuth } from '../../services/oauth.service';
+import { PROVIDERS, listProviders, setProvider } from '../../services/providers.service';
+import { AppError } from '../../core/shared/errors';
+import { publicRoute, userRoute, workspaceRoute } from '../define-route';
 import { id, name, wsParams } from '../schemas';
 
 const channelParams = wsParams.extend({ id });
@@ -83,5 +86,51 @@ export const channelRoutes = [
     params: channelParams,
     body: z.object({ channelIds: z.array(id).max(200).nullable() }),
     handler: ({ app, actor, scope, params, body }) => setMandateChannels(app, actor, scope, params.id, body.channelIds),
+  }),
+];
+
+export const oauthRoutes = [
+  workspaceRoute('channels.manage', {
+    method: 'POST',
+    url: '/api/workspaces/:ws/channels/oauth',
+    tag: 'channels',
+    summary: "Start connecting a channel through the platform's sign-in page; answers the URL to go to",
+    params: wsParams,
+    body: z.object({ kind: z.string().min(1).max(40), instanceUrl: z.string().max(300).optional(), name: name.optional() }),
+    handler: ({ app, actor, scope, body }) => startOAuth(app, actor, scope, body.kind, body),
+  }),
+  publicRoute({
+    method: 'GET',
+    url: '/api/oauth/callback',
+    tag: 'channels',
+    summary: 'Where platforms send people back after signing in; redirects to the channels page',
+    query: z.object({ state: z.string().max(200).optional(), code: z.string().max(4000).optional(), error: z.string().max(500).optional() }),
+    async handler({ app, actor, query, reply }) {
+      if (!actor) return reply.redirect('/login?oauthError=ERR_LOGIN_REQUIRED', 303);
+      try {
+        const r = await completeOAuth(app, actor, query);
+        return reply.redirect(`/w/${r.workspaceId}/channels?connected=${encodeURIComponent(r.channelId)}`, 303);
+      } catch (err) {
+        const code = err instanceof AppError ? err.code : 'ERR_INTERNAL';
+        if (!(err instanceof AppError)) app.log.error({ err }, 'OAuth callback failed');
+        return reply.redirect(`/?oauthError=${encodeURIComponent(code)}`, 303);
+      }
+    },
+  }),
+  userRoute({
+    method: 'GET',
+    url: '/api/admin/providers',
+    tag: 'admin',
+    summary: "The platforms' app credentials: configured or not (administrators)",
+    handler: async ({ app, actor }) => ({ items: await listProviders(app, actor) }),
+  }),
+  userRoute({
+    method: 'PUT',
+    url: '/api/admin/providers/:provider',
+    tag: 'admin',
+    summary: "Enter a platform's app credentials (administrators); secrets are stored sealed and never shown again",
+    params: z.object({ provider: z.enum(PROVIDERS) }),
+    body: z.object({ clientId: z.string().trim().min(1).max(300), clientSecret: z.string().min(1).max(1000), verifyToken: z.string().max(300).optional() }),
+    handler: ({ app, actor, params, body }) => setProvider(app, actor, params.provider, body),
   }),
 ];

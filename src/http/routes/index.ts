@@ -2,7 +2,7 @@ import type { RouteDef } from '../define-route';
 import { accountRoutes } from './account.routes';
 import { agencyRoutes, mandateRoutes } from './agencies.routes';
 import { auditRoutes } from './audit.routes';
-import { channelRoutes } from './channels.routes';
+import { channelRoutes, oauthRoutes } from './channels.routes';
 import { authRoutes } from './auth.routes';
 import { healthRoutes } from './health.routes';
 import { workspaceRoutes } from './workspaces.routes';
@@ -17,4 +17,5 @@ export const allRoutes: RouteDef[] = [
   ...mandateRoutes,
   ...auditRoutes,
   ...channelRoutes,
+  ...oauthRoutes,
 ];

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../core/shared/errors';
+import { newSecret } from '../core/shared/ids';
+import { connectorFor } from '../connectors';
+import { ConnectorError } from '../connectors/errors';
+import type { Connector, OAuthApp } from '../connectors/types';
+import { insertOAuthState, takeOAuthState } from '../db/repos/providers.repo';
+import { requireWorkspace, type WorkspaceScope } from './access.service';
+import type { Actor, App } from './app';
+import { storeChannel } from './channels.service';
+import { providerApp, storeProviderApp } from './providers.service';
+import { seal, unseal } from './sealed-box';
+import { hashToken } from './tokens';
+
+const STATE_TTL_MS = 10 * 60_000;
+
+interface StatePayload {
+  codeVerifier: string;
+  redirectUri: string;
+  provider: string;
+  instanceUrl?: string;
+  name?: string;
+}
+
+/** A Mastodon-style instance address, normalised to its origin; https only (http only for localhost, in tests). */
+export function normaliseInstanceUrl(input: string | undefined): string {
+  const raw = (input ?? '').trim();
+  let u: URL;
+  try {
+    u = new URL(/^https?:\/\//i.test(raw) ? raw : `https://${raw}`);
+  } catch {
+    throw new AppError('ERR_VALIDATION', 'Type the address of your server, e.g. mastodon.social.', [{ path: 'instanceUrl', message: 'not an address' }]);
+  }
+  const local = u.hostname === 'localhost' || u.hostname.startsWith('127.');
+  if (u.protocol !== 'https:' && !local) throw new AppError('ERR_VALIDATION', 'The server must be reachable over https.', [{ path: 'instanceUrl', message: 'https only' }]);
+  return u.origin;
+}
+
+async function oauthAppFor(app: App, actor: Actor, connector: Connector, instanceUrl: string | undefined, redirectUri: string): Promise<{ provider: string; oauth: OAuthApp; instanceUrl?: string }> {
+  if (connector.auth.kind === 'oauth2') {
+    const p = await providerApp(app, connector.auth.provider);
+    if (!p) throw new AppError('ERR_PROVIDER_NOT_CONFIGURED', `An administrator must first enter the ${connector.displayName} app credentials (Administration → Platforms).`);
+    return { provider: connector.auth.provider, oauth: p };
+  }
+  if (connector.auth.kind === 'oauth2-per-instance') {
+    const origin = normaliseInstanceUrl(instanceUrl);
+    const provider = `${connector.kind}:${new URL(origin).host}`;
+    const known = await providerApp(app, provider);
+    if (known) return { provider, oauth: { ...known, instanceUrl: origin }, instanceUrl: origin };
+    let registered: OAuthApp;
+    try {
+      // The instance is typed by a person: register through the guarded fetch (no private addresses).
+      registered = await connector.registerApp!(app.http.untrusted, { instanceUrl: origin, redirectUri, appName: 'Regie', website: app.config.publicUrl });
+    } catch (err) {
+      throw new AppError('ERR_CHANNEL_FAILED', `Could not register Regie on ${origin}: ${(err as Error).message}`);
+    }
+    await storeProviderApp(app, app.db, provider, registered.clientId, { clientSecret: registered.clientSecret, instanceUrl: origin }, actor.userId);
+    return { provider, oauth: { ...registered, instanceUrl: origin }, instanceUrl: origin };
+  }
+  throw new AppError('ERR_VALIDATION', `${connector.displayName} is connected with a form, not a sign-in page.`);
+}
+
+/**
+ * Starts connecting an OAuth channel: registers Regie on the instance when needed (Mastodon), stores a one-time state
+ * with a PKCE verifier (sealed), and returns the platform's sign-in URL to send the person to.
+ */
+export async function startOAuth(app: App, actor: Actor, scope: WorkspaceScope, kind: string, input: { instanceUrl?: string; name?: string }) {
+  const connector = connectorFor(kind, app.connectors);
+  if (!connector?.authorizeUrl) throw new AppError('ERR_VALIDATION', `'${kind}' is not connected through a sign-in page.`, [{ path: 'kind', message: 'no OAuth' }]);
+  const redirectUri = `${app.config.publicUrl}/api/oauth/callback`;
+  const { provider, oauth, instanceUrl } = await oauthAppFor(app, actor, connector, input.instanceUrl, redirectUri);
+  const state = newSecret(24);
+  const codeVerifier = newSecret(48);
+  const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');
+  const payload: StatePayload = { codeVerifier, redirectUri, provider, instanceUrl, name: input.name };
+  await insertOAuthState(app.db, {
+    state_hash: hashToken(state),
+    workspace_id: scope.workspaceId,
+    kind,
+    sealed: seal(app.keys.credentials, payload, `oauth:${hashToken(state)}`),
+    created_by: actor.userId,
+    expires_at: new Date(app.clock.now().getTime() + STATE_TTL_MS).toISOString(),
+  });
+  return { authorizeUrl: connector.authorizeUrl(oauth, { state, codeChallenge, redirectUri }) };
+}
+
+/**
+ * Finishes connecting after the platform sends the person back: the state must exist, be unexpired, belong to this
+ * person, and the person must still be allowed to manage the workspace's channels. Returns where to send them.
+ */
+export async function completeOAuth(app: App, actor: Actor, q: { state?: string; code?: string; error?: string }): Promise<{ workspaceId: string; channelId: string }> {
+  if (!q.state) throw new AppError('ERR_OAUTH_STATE_INVALID', 'This sign-in link is incomplete. Start connecting the channel again.');
+  const stateHash = hashToken(q.state);
+  const row = await app.db.transaction().execute((t) => takeOAuthState(t, stateHash, app.clock.now().toISOString()));
+  if (!row || row.created_by !== actor.userId) throw new AppError('ERR_OAUTH_STATE_INVALID', 'This sign-in expired or was started by someone else. Start connecting the channel again.');
+  const scope = await requireWorkspace(app, actor, row.workspace_id, 'channels.manage');
+  if (q.error || !q.code) throw new AppError('ERR_CHANNEL_FAILED', `The platform did not give access${q.error ? ` (${q.error.slice(0, 100)})` : ''}.`);
+  const payload = unseal<StatePayload>(app.keys.credentials, row.sealed, `oauth:${stateHash}`);
+  const connector = connectorFor(row.kind, app.connectors)!;
+  const p = await providerApp(app, payload.provider);
+  if (!p) throw new AppError('ERR_PROVIDER_NOT_CONFIGURED', 'The platform app was removed meanwhile.');
+  const fetch = payload.instanceUrl ? app.http.untrusted : app.http.platform;
+  let connected;
+  try {
+    connected = await connector.exchangeCode!(fetch, { ...p, instanceUrl: payload.instanceUrl }, { code: q.code, codeVerifier: payload.codeVerifier, redirectUri: payload.redirectUri }, app.clock.now());
+  } catch (err) {
+    const why = err instanceof ConnectorError ? err.details.platformReason ?? err.message : (err as Error).message;
+    throw new AppError('ERR_CHANNEL_FAILED', `The platform refused to connect: ${why}`);
+  }
+  const view = await storeChannel(app, actor, scope, connector, payload.name, connected);
+  return { workspaceId: scope.workspaceId, channelId: view.id };
+}
