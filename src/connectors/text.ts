@@ -2,8 +2,12 @@
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Number of user-perceived characters (grapheme clusters): 👍🏽 and é count as one. */
 export function graphemeLength(text: string): number {
+  // Fast path: in ASCII every character is one grapheme, except CR LF which is one together.
+  if (ASCII.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;

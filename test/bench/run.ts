@@ -5,9 +5,10 @@
 import { benchHttp } from './http.bench';
 import { benchStartup } from './startup.bench';
 import { benchAudit } from './audit.bench';
+import { benchBluesky } from './bluesky.bench';
 
 const only = process.argv[2];
-const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit };
+const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky };
 for (const [name, run] of Object.entries(all)) {
   if (only && only !== name) continue;
   console.log(`\n== ${name} ==`);
