@@ -7,6 +7,7 @@ import { acceptInvitation } from '../services/invitations.service';
 import { grantMandate, revokeMandate } from '../services/mandates.service';
 import { changeMemberRole, inviteMember } from '../services/workspaces.service';
 import { createUserAccount } from '../services/users.service';
+import { connectChannel, syncChannelIn } from '../services/channels.service';
 import type { MandateRole, WorkspaceRole } from '../core/workspaces/roles';
 
 export const DEMO_PASSWORD = 'regie-demo-2026';
@@ -78,6 +79,12 @@ export async function seedDemo(realApp: App): Promise<{ logins: DemoLogin[]; wor
   await acceptInvitation(app, tokenOf(li.acceptUrl), null, { name: 'Lotte Smit', password: DEMO_PASSWORD }, origin);
   const role: MandateRole = 'editor';
   await grantMandate(app, owner, ownerScope, agency.id, { role, endsAt: null, mayPublishWithoutApproval: false, mayReplyWithoutApproval: false });
+  // Sandbox channels, so that every feature shows something without a real account; their simulated audience
+  // has already reacted a little.
+  for (const name of ['Oefenkanaal Facebook-pagina', 'Oefenkanaal Instagram', 'Oefenkanaal Bluesky']) {
+    const ch = await connectChannel(app, owner, ownerScope, 'sandbox', name, { name });
+    await syncChannelIn(app, ownerScope, ch.id);
+  }
   logins.push({ email: advisorEmail, name: 'Mark Peters', role: 'advisor, Bureau Helder (admin), editor by mandate' });
   logins.push({ email: lotteEmail, name: 'Lotte Smit', role: 'advisor, Bureau Helder, editor by mandate' });
   return { logins, workspaceId: ws };

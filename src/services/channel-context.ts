@@ -4,6 +4,7 @@ import type { Connector, ConnectorContext, Credentials, OAuthApp } from '../conn
 import { findChannelById, storeRefreshed, takeRefreshLease } from '../db/repos/channels.repo';
 import type { ChannelsTable } from '../db/schema';
 import type { App } from './app';
+import { providerApp } from './providers.service';
 import { seal, unseal } from './sealed-box';
 
 const LEASE_MS = 30_000;
@@ -80,11 +81,18 @@ export function channelContext(app: App, row: ChannelsTable, oauthApp: OAuthApp 
   };
   if (connector.refresh) {
     ctx.refreshCredentials = async () => {
-      const fresh = await refreshChannelCredentials(app, connector, row.id, version, oauthApp);
+      const fresh = await refreshChannelCredentials(app, connector, row.id, version, oauthApp ?? (await oauthAppOfChannel(app, connector, row)));
       version = fresh.version;
       ctx.credentials = fresh.credentials;
       return fresh.credentials;
     };
   }
   return { connector, ctx };
+}
+
+/** The platform app a channel was connected through (needed to refresh its sign-in), or null. */
+async function oauthAppOfChannel(app: App, connector: Connector, row: ChannelsTable): Promise<OAuthApp | null> {
+  if (connector.auth.kind === 'oauth2') return providerApp(app, connector.auth.provider);
+  if (connector.auth.kind === 'oauth2-per-instance' && row.service_url) return providerApp(app, `${connector.kind}:${new URL(row.service_url).host}`);
+  return null;
 }

@@ -6,9 +6,10 @@ import { benchHttp } from './http.bench';
 import { benchStartup } from './startup.bench';
 import { benchAudit } from './audit.bench';
 import { benchBluesky } from './bluesky.bench';
+import { benchMetaWebhook } from './meta-webhook.bench';
 
 const only = process.argv[2];
-const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky };
+const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky, webhook: benchMetaWebhook };
 for (const [name, run] of Object.entries(all)) {
   if (only && only !== name) continue;
   console.log(`\n== ${name} ==`);

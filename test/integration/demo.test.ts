@@ -36,6 +36,13 @@ describe.skipIf(pgUnavailable())(`the demo (${testDb()})`, () => {
       ['Reclamebureau De Oude Toren', 'revoked'],
     ]);
     expect((await owner.get(`/api/workspaces/${ws}/audit?limit=200`)).body.items.length).toBeGreaterThanOrEqual(14);
+    const channels = (await owner.get(`/api/workspaces/${ws}/channels`)).body.items;
+    expect(channels.map((c: any) => [c.kind, c.status])).toEqual([
+      ['sandbox', 'healthy'],
+      ['sandbox', 'healthy'],
+      ['sandbox', 'healthy'],
+    ]);
+    expect((await owner.get(`/api/workspaces/${ws}/channels/${channels[0].id}/inbound`)).body.items.length).toBeGreaterThan(0);
     expect((await verifyAudit(t.app)).broken).toEqual([]);
     await expect(seedDemo(t.app)).rejects.toThrow(/empty database/);
   });
