@@ -220,6 +220,11 @@ export interface Connector {
   authorizeUrl?(app: OAuthApp, p: { state: string; codeChallenge: string; redirectUri: string }): string;
   /** OAuth: exchanges the code for credentials and the account. */
   exchangeCode?(fetch: HttpFetch, app: OAuthApp, p: { code: string; codeVerifier: string; redirectUri: string }, now: Date): Promise<{ credentials: Credentials; account: AccountInfo }>;
+  /**
+   * After an OAuth sign-in of a person: the accounts that person may connect (Facebook Pages, Instagram accounts,
+   * WhatsApp numbers), each with the credentials to store. Regie asks the person to choose when there are several.
+   */
+  listAccounts?(fetch: HttpFetch, app: OAuthApp, signedIn: { credentials: Credentials; account: AccountInfo }, now: Date): Promise<Array<{ credentials: Credentials; account: AccountInfo }>>;
   /** Mastodon: registers Regie as an app on the instance. */
   registerApp?(fetch: HttpFetch, p: { instanceUrl: string; redirectUri: string; appName: string; website: string }): Promise<OAuthApp>;
 

@@ -4,6 +4,7 @@ import { NotFound } from './components/FullMessage';
 import { Loading } from './components/Loading';
 import { Logo } from './components/Logo';
 import { AccountRoutes } from './features/account/AccountRoutes';
+import { AdminRoutes } from './features/admin/AdminRoutes';
 import { AgencyPage } from './features/agencies/AgencyPage';
 import { NewAgencyPage } from './features/agencies/NewAgencyPage';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
@@ -63,6 +64,8 @@ export function App() {
   if (ws) return <WorkspaceRoutes id={ws.ws} section={ws.section ?? ''} />;
 
   if (pathname === '/account' || pathname.startsWith('/account/')) return <AccountRoutes pathname={pathname} />;
+
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return <AdminRoutes pathname={pathname} />;
 
   if (pathname === '/workspaces/new') {
     return (

@@ -71,6 +71,12 @@ export const blueskyConnector: Connector = {
    * Signs in with `{ service?, identifier, appPassword }` (createSession). Refuses an account's main password (only
    * app passwords can be revoked on their own) and ends that session again.
    */
+  connectFields: [
+    { name: 'service', type: 'url', required: false, default: 'https://bsky.social' },
+    { name: 'identifier', type: 'text', required: true },
+    { name: 'appPassword', type: 'password', required: true },
+  ],
+
   async connect(fetch, input, now) {
     const service = serviceOf({ service: input.service?.trim() ?? '' });
     if (!/^https?:\/\/[^\s/]+/i.test(service)) throw new ConnectorError('rejected', 'The Bluesky server address must start with https://');

@@ -5,7 +5,7 @@
  * Sent folder before sending again, and when it comes back into the inbox).
  */
 import { createHash } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { ConnectorError } from '../errors';
 import type { OutboundReply } from '../types';
 import { domainOf } from './email.settings';

@@ -31,6 +31,18 @@ export const emailConnector: Connector = {
    * address}: logs in over IMAP and verifies the SMTP login, then returns the credentials to store and the account
    * (the address). Bad input is 'rejected'; a refused login 'auth_revoked'; an unreachable server 'transient'.
    */
+  connectFields: [
+    { name: 'address', type: 'email', required: true },
+    { name: 'username', type: 'text', required: false },
+    { name: 'password', type: 'password', required: true },
+    { name: 'imapHost', type: 'text', required: true },
+    { name: 'imapPort', type: 'number', required: false, default: '993' },
+    { name: 'imapSecure', type: 'checkbox', required: false, default: 'true' },
+    { name: 'smtpHost', type: 'text', required: true },
+    { name: 'smtpPort', type: 'number', required: false, default: '587' },
+    { name: 'smtpSecure', type: 'checkbox', required: false, default: 'false' },
+  ],
+
   async connect(_fetch, input) {
     const settings = readSettings(input);
     await withImap(settings, 'log in to the mailbox', async (client) => {

@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors';
 import { commentOnce } from '../meta/comments';
 import { graphCall, graphFor } from '../meta/graph';
-import { META_SCOPES, metaAuthorizeUrl, metaExchangeCode } from '../meta/oauth';
+import { META_SCOPES, listMetaAccounts, metaAuthorizeUrl, metaExchangeCode } from '../meta/oauth';
 import { verifyMetaWebhook } from '../meta/webhook';
 import type { Connector, ConnectorContext, MetricValues, OutboundVariant, RemoteRef } from '../types';
 import { FACEBOOK_COMMENT_MAX, MESSENGER_TEXT_MAX, facebookCapabilities, validateFacebook } from './facebook.capabilities';
@@ -45,6 +45,8 @@ export const facebookConnector: Connector = {
 
   authorizeUrl: (app, p) => metaAuthorizeUrl('facebook', app, p),
   exchangeCode: (fetch, app, p, now) => metaExchangeCode(fetch, app, p, now),
+
+  listAccounts: (fetch, app, signedIn, now) => listMetaAccounts(fetch, app, 'facebook', signedIn.credentials.userAccessToken, now),
 
   async verify(ctx) {
     const pageId = pageIdOf(ctx);

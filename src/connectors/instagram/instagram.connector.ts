@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors';
 import { commentOnce } from '../meta/comments';
 import { graphCall, graphFor } from '../meta/graph';
-import { META_SCOPES, metaAuthorizeUrl, metaExchangeCode } from '../meta/oauth';
+import { META_SCOPES, listMetaAccounts, metaAuthorizeUrl, metaExchangeCode } from '../meta/oauth';
 import { verifyMetaWebhook } from '../meta/webhook';
 import type { Connector, ConnectorContext, MetricValues, PublishResult, RemoteRef } from '../types';
 import { INSTAGRAM_COMMENT_MAX, instagramCapabilities, validateInstagram } from './instagram.capabilities';
@@ -69,6 +69,8 @@ export const instagramConnector: Connector = {
 
   authorizeUrl: (app, p) => metaAuthorizeUrl('instagram', app, p),
   exchangeCode: (fetch, app, p, now) => metaExchangeCode(fetch, app, p, now),
+
+  listAccounts: (fetch, app, signedIn, now) => listMetaAccounts(fetch, app, 'instagram', signedIn.credentials.userAccessToken, now),
 
   async verify(ctx) {
     const ig = igUserIdOf(ctx);

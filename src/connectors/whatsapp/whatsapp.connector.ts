@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors';
 import { appSecretProof, graphFor } from '../meta/graph';
-import { META_SCOPES, metaAuthorizeUrl, metaExchangeCode } from '../meta/oauth';
+import { META_SCOPES, listMetaAccounts, metaAuthorizeUrl, metaExchangeCode } from '../meta/oauth';
 import { verifyMetaWebhook } from '../meta/webhook';
 import { graphemeLength } from '../text';
 import type { Connector, Credentials } from '../types';
@@ -27,6 +27,13 @@ export const whatsappConnector: Connector = {
   authorizeUrl: (app, p) => metaAuthorizeUrl('whatsapp', app, p),
   exchangeCode: (fetch, app, p, now) => metaExchangeCode(fetch, app, p, now),
 
+  connectFields: [
+    { name: 'accessToken', type: 'password', required: true },
+    { name: 'phoneNumberId', type: 'text', required: true },
+    { name: 'wabaId', type: 'text', required: false },
+    { name: 'appSecret', type: 'password', required: false },
+  ],
+
   async connect(fetch, input, now) {
     const accessToken = (input.accessToken ?? '').trim();
     const phoneNumberId = (input.phoneNumberId ?? '').trim();
@@ -39,6 +46,8 @@ export const whatsappConnector: Connector = {
     const account = await readPhoneNumber({ fetch, now: () => now, token: accessToken, proof: credentials.appsecretProof }, phoneNumberId);
     return { credentials, account };
   },
+
+  listAccounts: (fetch, app, signedIn, now) => listMetaAccounts(fetch, app, 'whatsapp', signedIn.credentials.userAccessToken, now),
 
   async verify(ctx) {
     return readPhoneNumber(graphFor(ctx), phoneNumberIdOf(ctx), ctx.account.handle || undefined);

@@ -6,6 +6,9 @@ import type {
   ApiToken,
   AuditFacets,
   AuditItem,
+  Channel,
+  ConnectorInfo,
+  InboundEntry,
   Invitation,
   InvitationCreated,
   InvitationInfo,
@@ -13,6 +16,8 @@ import type {
   Mandate,
   Member,
   Page,
+  ProviderInfo,
+  ProviderName,
   Ref,
   Role,
   SessionInfo,
@@ -109,4 +114,26 @@ export const endpoints = {
     ),
   auditFacets: (id: string) => api.get<AuditFacets>(`${ws(id)}/audit/facets`),
   auditCsvUrl: (id: string, filters: AuditFilters) => `${ws(id)}/audit.csv${query({ ...filters })}`,
+
+  connectors: () => api.get<Page<ConnectorInfo>>('/api/connectors'),
+  channels: (id: string) => api.get<Page<Channel>>(`${ws(id)}/channels`),
+  connectChannel: (id: string, body: { kind: string; name?: string; credentials: Record<string, string> }) =>
+    api.post<Channel>(`${ws(id)}/channels`, body),
+  startChannelOAuth: (id: string, body: { kind: string; instanceUrl?: string; name?: string }) =>
+    api.post<{ authorizeUrl: string }>(`${ws(id)}/channels/oauth`, body),
+  renameChannel: (id: string, channelId: string, name: string) =>
+    api.patch<Channel>(`${ws(id)}/channels/${enc(channelId)}`, { name }),
+  testChannel: (id: string, channelId: string) => api.post<Channel>(`${ws(id)}/channels/${enc(channelId)}/test`),
+  syncChannel: (id: string, channelId: string) =>
+    api.post<{ added: number; channel: Channel }>(`${ws(id)}/channels/${enc(channelId)}/sync`),
+  disconnectChannel: (id: string, channelId: string) =>
+    api.post<Channel>(`${ws(id)}/channels/${enc(channelId)}/disconnect`),
+  channelInbound: (id: string, channelId: string, limit = 20) =>
+    api.get<Page<InboundEntry>>(`${ws(id)}/channels/${enc(channelId)}/inbound${query({ limit })}`),
+  setMandateChannels: (id: string, mandateId: string, channelIds: string[] | null) =>
+    api.put<Mandate>(`${ws(id)}/mandates/${enc(mandateId)}/channels`, { channelIds }),
+
+  adminProviders: () => api.get<Page<ProviderInfo>>('/api/admin/providers'),
+  saveAdminProvider: (provider: ProviderName, body: { clientId: string; clientSecret: string; verifyToken?: string }) =>
+    api.put<ProviderInfo>(`/api/admin/providers/${enc(provider)}`, body),
 };

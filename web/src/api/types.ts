@@ -16,6 +16,8 @@ export interface User {
   email: string;
   name: string;
   locale: Locale | null;
+  /** An administrator of this installation (platform app credentials). */
+  isAdmin?: boolean;
 }
 
 export type Via = { kind: 'member' } | { kind: 'mandate'; mandateId: string; agency: Ref };
@@ -159,4 +161,72 @@ export interface AuditFacets {
 
 export interface Page<T> {
   items: T[];
+}
+
+/* Channels */
+
+export type ChannelAuth = 'oauth2' | 'oauth2-per-instance' | 'app-password' | 'mail-credentials' | 'access-token' | 'none';
+
+export interface ConnectField {
+  name: string;
+  type: 'text' | 'password' | 'url' | 'email' | 'number' | 'checkbox';
+  required: boolean;
+  default?: string;
+}
+
+export interface ConnectorInfo {
+  kind: string;
+  displayName: string;
+  auth: ChannelAuth;
+  connectFields: ConnectField[];
+  capabilities: Record<string, unknown>;
+}
+
+export type ChannelStatus = 'healthy' | 'needs_reconnect' | 'rate_limited' | 'disconnected';
+
+export interface Channel {
+  id: string;
+  kind: string;
+  kindName: string;
+  name: string;
+  account: {
+    remoteId: string;
+    handle: string;
+    displayName: string | null;
+    avatarUrl: string | null;
+    serviceUrl: string | null;
+  };
+  status: ChannelStatus;
+  /** Plain words from the server about the status; may be null. */
+  statusDetail: string | null;
+  rateLimitedUntil: string | null;
+  lastSyncAt: string | null;
+  lastErrorAt: string | null;
+  createdAt: string;
+  disconnectedAt: string | null;
+  sandbox: boolean;
+}
+
+export interface InboundEntry {
+  id: string;
+  receivedAt: string;
+  item: {
+    kind: string;
+    text: string;
+    subject?: string;
+    author: { handle?: string; displayName?: string; email?: string };
+    createdAt: string;
+    url?: string;
+  };
+}
+
+export type ProviderName = 'meta' | 'linkedin' | 'x';
+
+export interface ProviderInfo {
+  provider: ProviderName;
+  configured: boolean;
+  source: 'environment' | 'database' | null;
+  clientId: string | null;
+  callbackUrl: string;
+  webhookUrl: string | null;
 }

@@ -24,7 +24,6 @@ const SOON: { key: string; icon: IconName }[] = [
   { key: 'insights', icon: 'chart' },
   { key: 'strategy', icon: 'target' },
   { key: 'crisis', icon: 'alert' },
-  { key: 'channels', icon: 'link' },
   { key: 'code', icon: 'book' },
 ];
 
@@ -69,6 +68,7 @@ export function Sidebar({ context }: { context: ShellContext }) {
     sectionLabel = t('nav.workspace');
     items = [
       { key: 'overview', to: base, icon: 'home', exact: true },
+      { key: 'channels', to: `${base}/channels`, icon: 'link' },
       { key: 'members', to: `${base}/members`, icon: 'users' },
       { key: 'mandates', to: `${base}/mandates`, icon: 'handshake' },
     ];

@@ -55,6 +55,14 @@ export function UserMenu() {
               <span>{t('account.nav.tokens')}</span>
             </Link>
           </li>
+          {user.isAdmin && (
+            <li>
+              <Link to="/admin/providers" className="popover-item" onClick={pop.close} data-testid="menu-admin-providers">
+                <Icon name="settings" size={16} />
+                <span>{t('admin.providers.menu')}</span>
+              </Link>
+            </li>
+          )}
         </ul>
         <div className="popover-footer">
           <button

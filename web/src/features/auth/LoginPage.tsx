@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/Alert';
+import { ErrorAlert, Notice } from '../../components/Alert';
 import { AuthLayout } from '../../components/AuthLayout';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
@@ -44,6 +44,11 @@ export function LoginPage() {
       title={t('login.title')}
       lead={next?.startsWith('/invite/') ? t('login.leadInvite') : t('login.lead')}
     >
+      {search.get('oauthError') && (
+        <Notice tone="info" testId="login-oauth-notice">
+          {t('login.oauthInterrupted')}
+        </Notice>
+      )}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="login-form">
         <TextField
           label={t('fields.email')}

@@ -2,14 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from '../../components/AppShell';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { Link, Redirect } from '../../router';
+import { Link, Redirect, useLocation } from '../../router';
 import { useSignedIn } from '../../session/SessionContext';
 
 /** "/" → the first workspace, else the first agency, else a "no workspace yet" page. */
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSignedIn();
+  const { search } = useLocation();
   const ws = session.workspaces[0];
+  // Back from a platform's sign-in page that could not be tied to a workspace: say so on the channels page.
+  const oauthError = search.get('oauthError');
+  if (ws && oauthError) {
+    return <Redirect to={`/w/${encodeURIComponent(ws.id)}/channels?error=${encodeURIComponent(oauthError)}`} />;
+  }
   if (ws) return <Redirect to={`/w/${encodeURIComponent(ws.id)}`} />;
   const agency = session.agencies[0];
   if (agency) return <Redirect to={`/agencies/${encodeURIComponent(agency.id)}`} />;

@@ -24,6 +24,7 @@ export function OverviewPage() {
   const firstName = user.name.split(/\s+/)[0] || user.name;
 
   const links: { to: string; icon: IconName; key: string }[] = [
+    { to: `${base}/channels`, icon: 'link', key: 'channels' },
     { to: `${base}/members`, icon: 'users', key: 'members' },
     { to: `${base}/mandates`, icon: 'handshake', key: 'mandates' },
   ];

@@ -3,6 +3,7 @@ import { AppShell } from '../../components/AppShell';
 import { AccessLost, NotFound, OwnerOnly } from '../../components/FullMessage';
 import { Loading } from '../../components/Loading';
 import { AuditPage } from '../audit/AuditPage';
+import { ChannelsPage } from '../channels/ChannelsPage';
 import { MandatesPage } from '../mandates/MandatesPage';
 import { MembersPage } from '../members/MembersPage';
 import { OverviewPage } from './OverviewPage';
@@ -29,6 +30,8 @@ function WorkspaceGate({ section }: { section: string }) {
   switch (section) {
     case '':
       return <OverviewPage />;
+    case 'channels':
+      return <ChannelsPage />;
     case 'members':
       return <MembersPage />;
     case 'mandates':
