@@ -72,7 +72,15 @@ function asAppError(err: unknown, what: string): AppError {
  * Connects an account with typed credentials (app password, mail login, sandbox). The platform is asked first
  * (outside any transaction); then the channel is stored with its credentials sealed, and recorded.
  */
-export async function connectChannel(app: App, actor: Actor, scope: WorkspaceScope, kind: string, name: string | undefined, input: ConnectInput): Promise<ChannelView> {
+export async function connectChannel(
+  app: App,
+  actor: Actor,
+  scope: WorkspaceScope,
+  kind: string,
+  name: string | undefined,
+  input: ConnectInput,
+  reconnectId?: string,
+): Promise<ChannelView> {
   const connector = requireConnector(app, kind);
   if (!connector.connect) throw new AppError('ERR_VALIDATION', `${connector.displayName} is connected through its own sign-in page.`);
   for (const f of connector.connectFields ?? []) {
@@ -84,7 +92,7 @@ export async function connectChannel(app: App, actor: Actor, scope: WorkspaceSco
   } catch (err) {
     throw asAppError(err, `Could not connect ${connector.displayName}`);
   }
-  return storeChannel(app, actor, scope, connector, name, connected);
+  return storeChannel(app, actor, scope, connector, name, connected, reconnectId);
 }
 
 /** Stores a freshly connected account as a channel (shared by typed-credential and OAuth connections). */
@@ -95,7 +103,9 @@ export async function storeChannel(
   connector: Connector,
   name: string | undefined,
   connected: Awaited<ReturnType<NonNullable<Connector['connect']>>>,
+  reconnectId?: string,
 ): Promise<ChannelView> {
+  if (reconnectId) return reconnect(app, actor, scope, connector, reconnectId, connected);
   const id = newId();
   const now = app.clock.now().toISOString();
   const a = connected.account;
@@ -234,6 +244,42 @@ export async function disconnectChannel(app: App, actor: Actor, scope: Workspace
   await app.db.transaction().execute(async (q) => {
     await updateChannel(q, id, patch);
     await writeAudit(app, q, actor, { action: 'channel.disconnected', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'channel', objectId: id, summary: { before: { name: row.name, account: row.account_handle } } });
+  });
+  return channelView(app, { ...row, ...patch });
+}
+
+/**
+ * Puts fresh credentials on an existing channel ("reconnect"): only for the same account, so a channel's history
+ * never silently changes hands. Clears the error state and a disconnection.
+ */
+async function reconnect(
+  app: App,
+  actor: Actor,
+  scope: WorkspaceScope,
+  connector: Connector,
+  id: string,
+  connected: Awaited<ReturnType<NonNullable<Connector['connect']>>>,
+): Promise<ChannelView> {
+  const row = await requireChannel(app, scope, id);
+  if (row.kind !== connector.kind) throw new AppError('ERR_VALIDATION', 'Reconnect a channel with the same platform.', [{ path: 'kind', message: 'different platform' }]);
+  if (row.account_remote_id !== connected.account.remoteId) {
+    throw new AppError('ERR_VALIDATION', `You signed in as ${connected.account.handle}, but this channel is ${row.account_handle}. Sign in with that account, or connect a new channel.`, [{ path: 'account', message: 'different account' }]);
+  }
+  const patch = {
+    credentials: sealCredentials(app, id, connected.credentials),
+    credentials_version: Number(row.credentials_version) + 1,
+    refresh_lease_until: null,
+    status: 'healthy',
+    status_detail: null,
+    rate_limited_until: null,
+    disconnected_at: null,
+    account_handle: connected.account.handle,
+    account_display_name: connected.account.displayName,
+    avatar_url: connected.account.avatarUrl ?? row.avatar_url,
+  };
+  await app.db.transaction().execute(async (q) => {
+    await updateChannel(q, id, patch);
+    await writeAudit(app, q, actor, { action: 'channel.reconnected', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'channel', objectId: id, summary: { after: { account: connected.account.handle } } });
   });
   return channelView(app, { ...row, ...patch });
 }

@@ -42,7 +42,8 @@ export const sandboxConnector: Connector = {
   async connect(_fetch, input) {
     const name = (input.name ?? '').trim() || 'Sandbox';
     const handle = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sandbox';
-    const remoteId = `${handle}-${createHash('sha256').update(name + Math.random()).digest('hex').slice(0, 8)}`;
+    // The same name is the same simulated account, so a sandbox channel can be reconnected.
+    const remoteId = `${handle}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
     return { credentials: { name }, account: { remoteId, handle: `@${handle}`, displayName: name } };
   },
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { availableConnectors, channelsOf, connectChannel, disconnectChannel, renameChannel, syncChannelIn, testChannel } from '../../services/channels.service';
 import { inboundOf } from '../../services/inbound.service';
 import { setMandateChannels } from '../../services/mandates.service';
-import { completeOAuth, startOAuth } from '../../services/oauth.service';
+import { accountChoices, chooseAccount, completeOAuth, startOAuth } from '../../services/oauth.service';
 import { PROVIDERS, listProviders, setProvider } from '../../services/providers.service';
 import { AppError } from '../../core/shared/errors';
 import { publicRoute, userRoute, workspaceRoute } from '../define-route';
@@ -33,8 +33,8 @@ export const channelRoutes = [
     summary: 'Connect an account with typed credentials (app password, mailbox login, sandbox)',
     status: 201,
     params: wsParams,
-    body: z.object({ kind: z.string().min(1).max(40), name: name.optional(), credentials: z.record(z.string(), z.string().max(4000)) }),
-    handler: ({ app, actor, scope, body }) => connectChannel(app, actor, scope, body.kind, body.name, body.credentials),
+    body: z.object({ kind: z.string().min(1).max(40), name: name.optional(), credentials: z.record(z.string(), z.string().max(4000)), reconnectId: id.optional() }),
+    handler: ({ app, actor, scope, body }) => connectChannel(app, actor, scope, body.kind, body.name, body.credentials, body.reconnectId),
   }),
   workspaceRoute('channels.manage', {
     method: 'PATCH',
@@ -96,7 +96,7 @@ export const oauthRoutes = [
     tag: 'channels',
     summary: "Start connecting a channel through the platform's sign-in page; answers the URL to go to",
     params: wsParams,
-    body: z.object({ kind: z.string().min(1).max(40), instanceUrl: z.string().max(300).optional(), name: name.optional() }),
+    body: z.object({ kind: z.string().min(1).max(40), instanceUrl: z.string().max(300).optional(), name: name.optional(), reconnectId: id.optional() }),
     handler: ({ app, actor, scope, body }) => startOAuth(app, actor, scope, body.kind, body),
   }),
   publicRoute({
@@ -109,6 +109,7 @@ export const oauthRoutes = [
       if (!actor) return reply.redirect('/login?oauthError=ERR_LOGIN_REQUIRED', 303);
       try {
         const r = await completeOAuth(app, actor, query);
+        if ('choose' in r) return reply.redirect(`/w/${r.workspaceId}/channels?choose=${encodeURIComponent(r.choose)}`, 303);
         return reply.redirect(`/w/${r.workspaceId}/channels?connected=${encodeURIComponent(r.channelId)}`, 303);
       } catch (err) {
         const code = err instanceof AppError ? err.code : 'ERR_INTERNAL';
@@ -116,6 +117,24 @@ export const oauthRoutes = [
         return reply.redirect(`/?oauthError=${encodeURIComponent(code)}`, 303);
       }
     },
+  }),
+  workspaceRoute('channels.manage', {
+    method: 'GET',
+    url: '/api/workspaces/:ws/channels/choices/:token',
+    tag: 'channels',
+    summary: 'After a sign-in that manages several accounts: the accounts to choose from',
+    params: wsParams.extend({ token: z.string().min(1).max(200) }),
+    handler: ({ app, actor, scope, params }) => accountChoices(app, actor, scope, params.token),
+  }),
+  workspaceRoute('channels.manage', {
+    method: 'POST',
+    url: '/api/workspaces/:ws/channels/choices/:token',
+    tag: 'channels',
+    summary: 'Connect the chosen account',
+    status: 201,
+    params: wsParams.extend({ token: z.string().min(1).max(200) }),
+    body: z.object({ index: z.number().int().min(0).max(500) }),
+    handler: ({ app, actor, scope, params, body }) => chooseAccount(app, actor, scope, params.token, body.index),
   }),
   userRoute({
     method: 'GET',
