@@ -7,6 +7,7 @@ import { xConnector } from './x/x.connector';
 import { whatsappConnector } from './whatsapp/whatsapp.connector';
 import { mastodonConnector } from './mastodon/mastodon.connector';
 import { sandboxConnector } from './sandbox/sandbox.connector';
+import { webformConnector } from './webform/webform.connector';
 import type { ChannelKind, Connector } from './types';
 
 /** Every connector Regie ships, in one explicit list (the channels page offers them in this order). */
@@ -19,6 +20,7 @@ export const connectors: Connector[] = [
   linkedinConnector,
   xConnector,
   emailConnector,
+  webformConnector,
   sandboxConnector,
 ];
 

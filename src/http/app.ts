@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi';
 import { parseInput } from './parse';
 import { allRoutes } from './routes';
 import { webhookRoutes } from './webhooks';
+import { webformRoutes } from './routes/webform.routes';
 
 export interface HttpOptions {
   /** Folder of the built web UI (dist/web); the API works without it. */
@@ -101,6 +102,7 @@ export async function buildHttpApp(app: App, opts: HttpOptions = {}): Promise<Fa
 
   for (const def of routes) register(f, app, def);
   await f.register(webhookRoutes, { app });
+  await f.register(webformRoutes, { app });
   const doc = openApiDocument(routes, '0.1.0');
   f.get('/api/openapi.json', async () => doc);
 
