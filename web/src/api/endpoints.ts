@@ -1,5 +1,6 @@
 import { api, enc, query } from './client';
 import type {
+  AccountChoices,
   AgencyDetail,
   AgencyRole,
   AgencySummary,
@@ -117,10 +118,19 @@ export const endpoints = {
 
   connectors: () => api.get<Page<ConnectorInfo>>('/api/connectors'),
   channels: (id: string) => api.get<Page<Channel>>(`${ws(id)}/channels`),
-  connectChannel: (id: string, body: { kind: string; name?: string; credentials: Record<string, string> }) =>
-    api.post<Channel>(`${ws(id)}/channels`, body),
-  startChannelOAuth: (id: string, body: { kind: string; instanceUrl?: string; name?: string }) =>
+  /** With reconnectId: fresh credentials for that existing channel (same account only); answers the same channel. */
+  connectChannel: (
+    id: string,
+    body: { kind: string; name?: string; credentials: Record<string, string>; reconnectId?: string },
+  ) => api.post<Channel>(`${ws(id)}/channels`, body),
+  startChannelOAuth: (id: string, body: { kind: string; instanceUrl?: string; name?: string; reconnectId?: string }) =>
     api.post<{ authorizeUrl: string }>(`${ws(id)}/channels/oauth`, body),
+  /** After a sign-in that manages several accounts (/w/:ws/channels?choose=<token>): the accounts to pick from. */
+  accountChoices: (id: string, token: string) =>
+    api.get<AccountChoices>(`${ws(id)}/channels/choices/${enc(token)}`),
+  /** Connects the chosen account; a choice works once. */
+  chooseAccount: (id: string, token: string, index: number) =>
+    api.post<Channel>(`${ws(id)}/channels/choices/${enc(token)}`, { index }),
   renameChannel: (id: string, channelId: string, name: string) =>
     api.patch<Channel>(`${ws(id)}/channels/${enc(channelId)}`, { name }),
   testChannel: (id: string, channelId: string) => api.post<Channel>(`${ws(id)}/channels/${enc(channelId)}/test`),

@@ -207,6 +207,23 @@ export interface Channel {
   sandbox: boolean;
 }
 
+/** One account a platform sign-in may connect (Facebook Page, Instagram account, WhatsApp number). */
+export interface AccountChoice {
+  index: number;
+  account: {
+    handle: string;
+    displayName: string | null;
+    avatarUrl: string | null;
+  };
+}
+
+/** GET /api/workspaces/:ws/channels/choices/:token */
+export interface AccountChoices {
+  kind: string;
+  kindName: string;
+  items: AccountChoice[];
+}
+
 export interface InboundEntry {
   id: string;
   receivedAt: string;

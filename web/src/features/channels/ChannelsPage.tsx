@@ -13,8 +13,10 @@ import { useApi } from '../../lib/useApi';
 import { navigate, useLocation } from '../../router';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { ChannelCard } from './ChannelCard';
+import { ChooseAccountDialog } from './ChooseAccountDialog';
 import { ConnectChannelDialog } from './ConnectChannelDialog';
 import { MandateChannelScope } from './MandateChannelScope';
+import { forgetReconnect, pendingReconnect } from './pendingReconnect';
 import { ProviderNotConfigured } from './ProviderNotConfigured';
 import { RenameChannelDialog } from './RenameChannelDialog';
 
@@ -23,6 +25,7 @@ type Connecting = { kind?: string; reconnect?: Channel };
 /** What the page says after something happened; translated at render so it follows a language switch. */
 type Message =
   | { kind: 'connected'; channelId: string; name?: string }
+  | { kind: 'reconnected'; channelId: string; name?: string }
   | { kind: 'disconnected'; name: string }
   | { kind: 'renamed'; name: string }
   | { kind: 'oauthError'; code: string };
@@ -41,14 +44,33 @@ export function ChannelsPage() {
   const [message, setMessage] = useState<Message | null>(null);
 
   // Back from a platform's sign-in page: ?connected=<id> or ?error=<code>. Keep the message, tidy the address.
+  // A reconnect started here (remembered for the trip) turns "verbonden" into "opnieuw verbonden".
   const connectedParam = search.get('connected');
   const errorParam = search.get('error') ?? search.get('oauthError');
   useEffect(() => {
     if (!connectedParam && !errorParam) return;
-    if (connectedParam) setMessage({ kind: 'connected', channelId: connectedParam });
-    else if (errorParam) setMessage({ kind: 'oauthError', code: errorParam });
+    if (connectedParam) {
+      const reconnected = pendingReconnect(ws.id) === connectedParam;
+      setMessage({ kind: reconnected ? 'reconnected' : 'connected', channelId: connectedParam });
+    } else if (errorParam) setMessage({ kind: 'oauthError', code: errorParam });
+    forgetReconnect();
     navigate(pathname, { replace: true });
-  }, [connectedParam, errorParam, pathname]);
+  }, [connectedParam, errorParam, pathname, ws.id]);
+
+  // Back from a sign-in that manages several accounts: ?choose=<token> opens the account choice. The token stays in
+  // the address while the dialog is open (a reload shows it again) and is removed when it closes.
+  const chooseToken = search.get('choose');
+  const [reconnectingId] = useState(() => pendingReconnect(ws.id));
+  useEffect(() => {
+    if (chooseToken && !ws.isOwner) dropParam('choose');
+  }, [chooseToken, ws.isOwner]);
+
+  function dropParam(name: string): void {
+    const rest = new URLSearchParams(search);
+    rest.delete(name);
+    const q = rest.toString();
+    navigate(q ? `${pathname}?${q}` : pathname, { replace: true });
+  }
 
   const all = channels.data?.items ?? [];
   const { active, gone } = useMemo(() => {
@@ -170,7 +192,27 @@ export function ChannelsPage() {
           onConnected={(c) => {
             upsert(c);
             setConnecting(null);
-            setMessage({ kind: 'connected', channelId: c.id, name: c.name });
+            setMessage({ kind: connecting.reconnect ? 'reconnected' : 'connected', channelId: c.id, name: c.name });
+          }}
+        />
+      )}
+      {chooseToken && ws.isOwner && (
+        <ChooseAccountDialog
+          key={chooseToken}
+          workspaceId={ws.id}
+          token={chooseToken}
+          reconnectHandle={all.find((c) => c.id === reconnectingId)?.account.handle}
+          onClose={() => {
+            forgetReconnect();
+            dropParam('choose');
+          }}
+          onChosen={(c) => {
+            upsert(c);
+            void channels.reload();
+            const reconnected = pendingReconnect(ws.id) === c.id;
+            forgetReconnect();
+            setMessage({ kind: reconnected ? 'reconnected' : 'connected', channelId: c.id, name: c.name });
+            dropParam('choose');
           }}
         />
       )}
@@ -236,6 +278,9 @@ function PageMessage({
   if (message.kind === 'connected') {
     const name = message.name ?? channels.find((c) => c.id === message.channelId)?.name;
     text = name ? t('channels.connectedNotice', { name }) : t('channels.connectedNoticeGeneric');
+  } else if (message.kind === 'reconnected') {
+    const name = message.name ?? channels.find((c) => c.id === message.channelId)?.name;
+    text = name ? t('channels.reconnectedNotice', { name }) : t('channels.reconnectedNoticeGeneric');
   } else if (message.kind === 'disconnected') {
     text = t('channels.disconnect.done', { name: message.name });
   } else {

@@ -8,7 +8,9 @@ import { Dialog } from '../../components/Dialog';
 import { TextField, Toggle } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { fieldError } from '../../lib/errors';
+import { AccountMismatchAlert, isAccountMismatch } from './AccountMismatchAlert';
 import { channelErrorText } from './channelFormat';
+import { rememberReconnect } from './pendingReconnect';
 import { PlatformIcon } from './PlatformIcon';
 import { ProviderNotConfigured } from './ProviderNotConfigured';
 
@@ -48,9 +50,34 @@ function fieldsOf(c: ConnectorInfo): ConnectField[] {
   return FALLBACK_FIELDS[c.kind] ?? (c.auth === 'access-token' ? [{ name: 'accessToken', type: 'password', required: true }] : []);
 }
 
-function initialValues(fields: ConnectField[]): Record<string, string> {
+function initialValues(fields: ConnectField[], prefill: Record<string, string> = {}): Record<string, string> {
   const v: Record<string, string> = {};
-  for (const f of fields) v[f.name] = f.default ?? (f.type === 'checkbox' ? 'false' : '');
+  for (const f of fields) v[f.name] = prefill[f.name] ?? f.default ?? (f.type === 'checkbox' ? 'false' : '');
+  return v;
+}
+
+/**
+ * What a reconnect can fill in from the channel's account (never a secret): the Bluesky handle and server, the
+ * mailbox address and IMAP server, the sandbox account's name (which is what identifies that account).
+ */
+function reconnectPrefill(channel: Channel): Record<string, string> {
+  const a = channel.account;
+  const v: Record<string, string> = {};
+  if (channel.kind === 'bluesky') {
+    const handle = a.handle.replace(/^@/, '').trim();
+    if (handle.includes('.') && handle !== 'handle.invalid') v.identifier = handle;
+    if (a.serviceUrl && /^https?:\/\//i.test(a.serviceUrl)) v.service = a.serviceUrl;
+  } else if (channel.kind === 'email') {
+    if (a.handle.includes('@')) v.address = a.handle;
+    const imap = /^imaps?:\/\/([^:/\s]+)(?::(\d+))?/i.exec(a.serviceUrl ?? '');
+    if (imap) {
+      v.imapHost = imap[1];
+      if (imap[2]) v.imapPort = imap[2];
+    }
+  } else if (channel.kind === 'sandbox') {
+    const name = a.displayName?.trim();
+    if (name) v.name = name;
+  }
   return v;
 }
 
@@ -154,6 +181,7 @@ export function ConnectChannelDialog({
               <CredentialsForm
                 workspaceId={workspaceId}
                 connector={connector}
+                reconnect={reconnect}
                 onConnected={onConnected}
                 onCancel={onClose}
               />
@@ -185,17 +213,25 @@ const AUTOCOMPLETE: Record<string, string> = {
 function CredentialsForm({
   workspaceId,
   connector,
+  reconnect,
   onConnected,
   onCancel,
 }: {
   workspaceId: string;
   connector: ConnectorInfo;
+  /** Reconnecting this channel: known account details are filled in and the channel keeps its id and name. */
+  reconnect?: Channel;
   onConnected: (c: Channel) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const fields = fieldsOf(connector);
-  const [values, setValues] = useState<Record<string, string>>(() => initialValues(fields));
+  const [prefill] = useState<Record<string, string>>(() => (reconnect ? reconnectPrefill(reconnect) : {}));
+  const [values, setValues] = useState<Record<string, string>>(() => initialValues(fields, prefill));
+  // On a reconnect the dialog opens with focus on what is still to be typed (the password), not a prefilled field.
+  const focusFirst = reconnect
+    ? fields.find((f) => f.required && f.type !== 'checkbox' && !(prefill[f.name] ?? f.default ?? '').trim())?.name
+    : undefined;
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -227,8 +263,9 @@ function CredentialsForm({
     try {
       const c = await endpoints.connectChannel(workspaceId, {
         kind: connector.kind,
-        name: !hasNameField && channelName.trim() ? channelName.trim() : undefined,
+        name: !reconnect && !hasNameField && channelName.trim() ? channelName.trim() : undefined,
         credentials,
+        reconnectId: reconnect?.id,
       });
       onConnected(c);
     } catch (err) {
@@ -244,7 +281,9 @@ function CredentialsForm({
     return /^(required|must not be empty)$/i.test(msg) ? t('validation.required') : msg;
   }
 
-  const general = error && !(isApiError(error) && error.code === 'ERR_VALIDATION' && fields.some((f) => fieldError(error, f.name)));
+  const mismatch = isAccountMismatch(error);
+  const general =
+    error && !mismatch && !(isApiError(error) && error.code === 'ERR_VALIDATION' && fields.some((f) => fieldError(error, f.name)));
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="connect-form">
@@ -276,11 +315,12 @@ function CredentialsForm({
             inputMode={f.type === 'number' ? 'numeric' : undefined}
             spellCheck={false}
             autoCapitalize="off"
+            data-autofocus={f.name === focusFirst ? true : undefined}
             data-testid={`cf-${f.name}`}
           />
         ),
       )}
-      {!hasNameField && (
+      {!hasNameField && !reconnect && (
         <TextField
           label={t('channels.fields.channelName')}
           value={channelName}
@@ -293,7 +333,9 @@ function CredentialsForm({
           data-testid="cf-channel-name"
         />
       )}
-      {general ? (
+      {mismatch ? (
+        <AccountMismatchAlert error={error} handle={reconnect?.account.handle} />
+      ) : general ? (
         <div className="alert alert-error" role="alert" data-testid="error-alert">
           <Icon name="alert" />
           <div className="alert-body">
@@ -306,7 +348,7 @@ function CredentialsForm({
           {t('common.cancel')}
         </Button>
         <Button type="submit" variant="primary" loading={busy} data-testid="connect-submit">
-          {t('channels.connect.submit')}
+          {reconnect ? t('channels.connect.reconnectSubmit') : t('channels.connect.submit')}
         </Button>
       </div>
     </form>
@@ -352,8 +394,10 @@ function OAuthStart({
       const { authorizeUrl } = await endpoints.startChannelOAuth(workspaceId, {
         kind: connector.kind,
         instanceUrl: perInstance ? url : undefined,
-        name: channelName.trim() || undefined,
+        name: reconnect ? undefined : channelName.trim() || undefined,
+        reconnectId: reconnect?.id,
       });
+      if (reconnect) rememberReconnect(workspaceId, reconnect.id);
       window.location.assign(authorizeUrl);
     } catch (err) {
       setError(err);
@@ -362,6 +406,7 @@ function OAuthStart({
   }
 
   const notConfigured = isApiError(error) && error.code === 'ERR_PROVIDER_NOT_CONFIGURED';
+  const mismatch = isAccountMismatch(error);
   const instanceError = missing
     ? t('validation.required')
     : fieldError(error, 'instanceUrl')
@@ -406,6 +451,8 @@ function OAuthStart({
       )}
       {notConfigured ? (
         <ProviderNotConfigured platform={connector.displayName} onNavigate={onClose} />
+      ) : mismatch ? (
+        <AccountMismatchAlert error={error} handle={reconnect?.account.handle} />
       ) : error && !fieldError(error, 'instanceUrl') ? (
         <div className="alert alert-error" role="alert" data-testid="error-alert">
           <Icon name="alert" />
@@ -418,7 +465,13 @@ function OAuthStart({
         <Button onClick={onClose} disabled={busy}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" variant="primary" loading={busy} data-testid="oauth-start">
+        <Button
+          type="submit"
+          variant="primary"
+          loading={busy}
+          data-autofocus={reconnect && (!perInstance || instanceUrl) ? true : undefined}
+          data-testid="oauth-start"
+        >
           {t('channels.connect.oauthButton', { platform: connector.displayName })}
         </Button>
       </div>
