@@ -11,6 +11,7 @@ import { ChannelStatusBadge } from './ChannelStatusBadge';
 import { channelErrorText } from './channelFormat';
 import { InboundPanel } from './InboundPanel';
 import { PlatformIcon } from './PlatformIcon';
+import { WebformEmbed } from './WebformEmbed';
 
 type Outcome =
   | { kind: 'tested'; ok: boolean }
@@ -104,6 +105,8 @@ export function ChannelCard({
           <span>{t('channels.sandboxLabel')}</span>
         </p>
       )}
+
+      {channel.kind === 'webform' && !channel.disconnectedAt && <WebformEmbed channel={channel} />}
 
       <div className="channel-account">
         <ChannelAvatar name={accountName} url={account.avatarUrl} />
