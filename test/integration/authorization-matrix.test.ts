@@ -129,7 +129,8 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
   });
 
   it('owners can read everything the routes offer (the matrix is not vacuous)', async () => {
-    for (const route of workspaceRoutes.filter((r) => r.method === 'GET')) {
+    // (A one-time sign-in choice token cannot be made here; that route is covered in connect-choices.test.ts.)
+    for (const route of workspaceRoutes.filter((r) => r.method === 'GET' && !r.url.includes(':token'))) {
       const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', w.channel.id));
       expect(r.status, route.url).toBe(200);
     }
