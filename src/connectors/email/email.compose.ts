@@ -5,7 +5,10 @@
  * Sent folder before sending again, and when it comes back into the inbox).
  */
 import { createHash } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type MailComposerT from 'nodemailer/lib/mail-composer';
+import { lazy } from '../lazy';
+
+const MailComposer = lazy<typeof MailComposerT>('nodemailer/lib/mail-composer');
 import { ConnectorError } from '../errors';
 import type { OutboundReply } from '../types';
 import { domainOf } from './email.settings';
@@ -78,7 +81,7 @@ export async function composeReply(
   from: { address: string; name?: string },
   date: Date,
 ): Promise<Buffer> {
-  const composer = new MailComposer({
+  const composer = new (MailComposer())({
     from: from.name && from.name !== from.address ? { name: from.name, address: from.address } : from.address,
     to: env.to,
     subject: env.subject,

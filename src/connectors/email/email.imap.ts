@@ -3,7 +3,10 @@
  * the server is on loopback, run one piece of work, log out; and the Sent folder (find by \Sent special use, else
  * by name, else create "Sent"), append to it and look a Message-ID up in it.
  */
-import { ImapFlow, type ListResponse } from 'imapflow';
+import type { ImapFlow, ListResponse } from 'imapflow';
+import { lazy } from '../lazy';
+
+const imapflow = lazy<typeof import('imapflow')>('imapflow');
 import { ConnectorError } from '../errors';
 import type { ConnectorContext } from '../types';
 import { imapFailure } from './email.errors';
@@ -22,7 +25,7 @@ export function settingsOf(ctx: ConnectorContext): MailSettings {
 
 /** A new (not yet connected) IMAP client for these settings; never logs (credentials stay out of logs). */
 export function imapClient(s: MailSettings, extra: { disableAutoIdle?: boolean; maxIdleTime?: number; autoIdleDelay?: number } = {}): ImapFlow {
-  return new ImapFlow({
+  return new (imapflow().ImapFlow)({
     host: s.imap.host,
     port: s.imap.port,
     secure: s.imap.secure,

@@ -2,7 +2,10 @@
  * Raw inbound e-mail → InboundItem: parsed with mailparser, HTML through the allow-list sanitiser, attachments kept
  * (bytes up to a limit), thread ids from References / In-Reply-To, and the references a reply needs.
  */
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
+import { lazy } from '../lazy';
+
+const mailparser = lazy<typeof import('mailparser')>('mailparser');
 import type { InboundItem } from '../types';
 import { isReplyMessageId } from './email.compose';
 import { sanitizeEmailHtml } from './email.sanitize';
@@ -21,7 +24,7 @@ export interface MessageMeta {
 
 /** Parses a raw RFC 5322 message; `cid:` links stay as they are (the attachments carry the content ids). */
 export function parseRawMessage(raw: Buffer | string): Promise<ParsedMail> {
-  return simpleParser(raw, { keepCidLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  return mailparser().simpleParser(raw, { keepCidLinks: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 });
 }
 
 /** Message-IDs in a header value, each with angle brackets, in order. */

@@ -2,12 +2,14 @@
  * SMTP for replies (nodemailer is the transport; ctx.fetch is for HTTP only): TLS is required unless the server is
  * on loopback; failures come out as ConnectorError (see {@link smtpFailure}).
  */
-import nodemailer from 'nodemailer';
+import { lazy } from '../lazy';
+
+const nodemailer = lazy<typeof import('nodemailer')>('nodemailer');
 import { smtpFailure } from './email.errors';
 import { isLoopbackHost, type MailSettings } from './email.settings';
 
 function transport(s: MailSettings) {
-  return nodemailer.createTransport({
+  return nodemailer().createTransport({
     host: s.smtp.host,
     port: s.smtp.port,
     secure: s.smtp.secure,

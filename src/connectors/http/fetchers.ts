@@ -1,9 +1,11 @@
 import { lookup } from 'node:dns/promises';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent as AgentT } from 'undici';
+import { lazy } from '../lazy';
 import { ConnectorError } from '../errors';
 import type { HttpFetch } from '../types';
 import { isPublicAddress } from './address-policy';
 
+const undici = lazy<typeof import('undici')>('undici');
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -68,7 +70,7 @@ function guardedLookup(hostname: string, options: object, cb: (err: Error | null
  * resolution (also for IP literals), at most 3 redirects each checked again, time and size limits.
  */
 export function createUntrustedFetch(opts: { maxRedirects?: number } = {}): HttpFetch {
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup as never } });
+  let dispatcher: AgentT | null = null;
   const maxRedirects = opts.maxRedirects ?? 3;
   return async (input, init = {}) => {
     const { timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, ...rest } = init;
@@ -80,7 +82,8 @@ export function createUntrustedFetch(opts: { maxRedirects?: number } = {}): Http
       if (/^[\d.]+$|:/.test(host) && !isPublicAddress(host)) throw new ConnectorError('rejected', `${u.hostname} is a private or local address.`);
       let res: Response;
       try {
-        res = (await undiciFetch(url, { ...(rest as object), redirect: 'manual', dispatcher, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Response;
+        dispatcher ??= new (undici().Agent)({ connect: { lookup: guardedLookup as never } });
+        res = (await undici().fetch(url, { ...(rest as object), redirect: 'manual', dispatcher, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Response;
       } catch (err) {
         const code = (err as { cause?: { code?: string } })?.cause?.code;
         if (code === 'EREFUSED_PRIVATE') throw new ConnectorError('rejected', `${u.hostname} points to a private or local address.`);

@@ -1,4 +1,6 @@
-import nodemailer from 'nodemailer';
+import { lazy } from '../lazy';
+
+const nodemailer = lazy<typeof import('nodemailer')>('nodemailer');
 import type { Logger } from 'pino';
 import type { Mailer, SystemMail } from '../../services/app';
 
@@ -16,7 +18,7 @@ export function createSystemMailer(smtpUrl: string | null, from: string, log: Lo
       },
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer().createTransport(smtpUrl);
   return {
     async send(mail: SystemMail) {
       try {
