@@ -14,7 +14,7 @@ import { useApi } from '../../lib/useApi';
 import { useSession } from '../../session/SessionContext';
 import { navigate } from '../../router';
 import { describeUserAgent } from './userAgent';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 /** /account/sessions — where you are signed in; end one, or log out everywhere. */
 export function SessionsPage() {
@@ -52,21 +52,7 @@ export function SessionsPage() {
       ) : sessions.error ? (
         <ErrorAlert error={sessions.error} onRetry={() => void sessions.reload()} />
       ) : (
-        <TableWrap label={t('account.sessions.title')}>
-          <table className="table" data-testid="sessions-table">
-            <caption className="visually-hidden">{t('account.sessions.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('account.sessions.device')}</th>
-                <th scope="col">{t('account.sessions.ip')}</th>
-                <th scope="col">{t('account.sessions.started')}</th>
-                <th scope="col">{t('account.sessions.lastSeen')}</th>
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={t('account.sessions.title')} testId="sessions-table" columns={[t('account.sessions.device'), t('account.sessions.ip'), t('account.sessions.started'), t('account.sessions.lastSeen')]} actions>
               {items.map((s) => (
                 <tr key={s.id} data-testid={s.current ? 'session-current' : 'session-row'}>
                   <td>
@@ -93,9 +79,7 @@ export function SessionsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            </DataTable>
       )}
       {revoking && (
         <ConfirmDialog

@@ -12,7 +12,7 @@ import { SkeletonRows } from '../../components/Loading';
 import { formatDate, formatRelative } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { CreateTokenForm } from './CreateTokenForm';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 /** /account/tokens — personal API tokens; the secret is shown once, right after creation. */
 export function TokensPage() {
@@ -62,21 +62,7 @@ export function TokensPage() {
             {t('account.tokens.emptyText')}
           </EmptyState>
         ) : (
-          <TableWrap label={t('account.tokens.listTitle')}>
-            <table className="table" data-testid="tokens-table">
-              <caption className="visually-hidden">{t('account.tokens.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('account.tokens.name')}</th>
-                  <th scope="col">{t('account.tokens.created')}</th>
-                  <th scope="col">{t('account.tokens.lastUsed')}</th>
-                  <th scope="col">{t('account.tokens.expires')}</th>
-                  <th scope="col" className="col-actions">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable label={t('account.tokens.listTitle')} testId="tokens-table" columns={[t('account.tokens.name'), t('account.tokens.created'), t('account.tokens.lastUsed'), t('account.tokens.expires')]} actions>
                 {items.map((tok) => (
                   <tr key={tok.id} data-testid={`token-row-${tok.id}`}>
                     <td>
@@ -96,9 +82,7 @@ export function TokensPage() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </TableWrap>
+              </DataTable>
         )}
       </section>
       {revoking && (

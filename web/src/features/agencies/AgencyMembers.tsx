@@ -6,7 +6,7 @@ import { Avatar } from '../../components/Avatar';
 import { RoleBadge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 type AgencyMember = AgencyDetail['members'][number];
 
@@ -28,21 +28,7 @@ export function AgencyMembers({
   const [removing, setRemoving] = useState<AgencyMember | null>(null);
   return (
     <>
-      <TableWrap label={t('agencies.detail.members')}>
-        <table className="table" data-testid="agency-members-table">
-          <caption className="visually-hidden">{t('agencies.detail.members')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.name')}</th>
-              <th scope="col">{t('fields.role')}</th>
-              {isAdmin && (
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={t('agencies.detail.members')} testId="agency-members-table" columns={[t('fields.name'), t('fields.role')]} actions={isAdmin}>
             {members.map((m) => (
               <tr key={m.userId} data-testid={`agency-member-row-${m.userId}`}>
                 <td>
@@ -72,9 +58,7 @@ export function AgencyMembers({
                 )}
               </tr>
             ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          </DataTable>
       {removing && (
         <ConfirmDialog
           testId="remove-agency-member-dialog"

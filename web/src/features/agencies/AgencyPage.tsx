@@ -13,7 +13,7 @@ import { Link } from '../../router';
 import { useSignedIn } from '../../session/SessionContext';
 import { AgencyInviteForm } from './AgencyInviteForm';
 import { AgencyMembers } from './AgencyMembers';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 /** /agencies/:id — the agency's members, inviting colleagues, and the mandates it holds. */
 export function AgencyPage({ id }: { id: string }) {
@@ -47,19 +47,7 @@ export function AgencyPage({ id }: { id: string }) {
             {t('agencies.detail.noMandatesText')}
           </EmptyState>
         ) : (
-          <TableWrap label={t('agencies.detail.mandates')}>
-            <table className="table" data-testid="agency-mandates-table">
-              <caption className="visually-hidden">{t('agencies.detail.mandates')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agencies.detail.organization')}</th>
-                  <th scope="col">{t('agencies.detail.workspace')}</th>
-                  <th scope="col">{t('fields.role')}</th>
-                  <th scope="col">{t('mandates.fields.status')}</th>
-                  <th scope="col">{t('mandates.fields.period')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable label={t('agencies.detail.mandates')} testId="agency-mandates-table" columns={[t('agencies.detail.organization'), t('agencies.detail.workspace'), t('fields.role'), t('mandates.fields.status'), t('mandates.fields.period')]}>
                 {a.mandates.map((m) => (
                   <tr key={m.id} data-status={m.status}>
                     <td className="strong">{m.organization.name}</td>
@@ -83,9 +71,7 @@ export function AgencyPage({ id }: { id: string }) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </TableWrap>
+              </DataTable>
         )}
       </section>
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditItem } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { actionLabel } from './actionLabel';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -48,19 +48,7 @@ function Summary({ summary }: { summary: AuditItem['summary'] }) {
 export function AuditTable({ items }: { items: AuditItem[] }) {
   const { t } = useTranslation();
   return (
-    <TableWrap label={t('audit.title')}>
-      <table className="table table-dense" data-testid="audit-table">
-        <caption className="visually-hidden">{t('audit.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.cols.when')}</th>
-            <th scope="col">{t('audit.cols.who')}</th>
-            <th scope="col">{t('audit.cols.organization')}</th>
-            <th scope="col">{t('audit.cols.action')}</th>
-            <th scope="col">{t('audit.cols.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable label={t('audit.title')} testId="audit-table" columns={[t('audit.cols.when'), t('audit.cols.who'), t('audit.cols.organization'), t('audit.cols.action'), t('audit.cols.details')]} dense>
           {items.map((item) => (
             <tr key={item.seq} data-testid="audit-row" data-action={item.action}>
               <td className="nowrap">
@@ -96,8 +84,6 @@ export function AuditTable({ items }: { items: AuditItem[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </TableWrap>
+        </DataTable>
   );
 }

@@ -4,7 +4,7 @@ import { RoleBadge, StatusBadge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 function Permission({ on, label }: { on: boolean; label: string }) {
   const { t } = useTranslation();
@@ -30,24 +30,7 @@ export function MandatesTable({
 }) {
   const { t } = useTranslation();
   return (
-    <TableWrap label={t('mandates.listTitle')}>
-      <table className="table" data-testid="mandates-table">
-        <caption className="visually-hidden">{t('mandates.listTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('mandates.fields.agency')}</th>
-            <th scope="col">{t('fields.role')}</th>
-            <th scope="col">{t('mandates.fields.status')}</th>
-            <th scope="col">{t('mandates.fields.permissions')}</th>
-            <th scope="col">{t('mandates.fields.period')}</th>
-            {isOwner && (
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable label={t('mandates.listTitle')} testId="mandates-table" columns={[t('mandates.fields.agency'), t('fields.role'), t('mandates.fields.status'), t('mandates.fields.permissions'), t('mandates.fields.period')]} actions={isOwner}>
           {mandates.map((m) => (
             <tr key={m.id} data-testid={`mandate-row-${m.id}`} data-status={m.status}>
               <td>
@@ -92,8 +75,6 @@ export function MandatesTable({
               )}
             </tr>
           ))}
-        </tbody>
-      </table>
-    </TableWrap>
+        </DataTable>
   );
 }

@@ -9,7 +9,7 @@ import { CopyField } from '../../components/CopyField';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate } from '../../lib/format';
 import { absoluteUrl } from '../../lib/urls';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 /** Owner: pending invitations with their accept link (when known) and cancel. */
 export function InvitationsTable({
@@ -36,21 +36,7 @@ export function InvitationsTable({
 
   return (
     <>
-      <TableWrap label={t('members.invitations.title')}>
-        <table className="table" data-testid="invitations-table">
-          <caption className="visually-hidden">{t('members.invitations.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.email')}</th>
-              <th scope="col">{t('fields.role')}</th>
-              <th scope="col">{t('members.invitations.invitedBy')}</th>
-              <th scope="col">{t('members.invitations.expires')}</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={t('members.invitations.title')} testId="invitations-table" columns={[t('fields.email'), t('fields.role'), t('members.invitations.invitedBy'), t('members.invitations.expires')]} actions>
             {invitations.map((inv) => {
               const link = inv.acceptUrl ?? links[inv.id];
               return (
@@ -80,9 +66,7 @@ export function InvitationsTable({
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </TableWrap>
+          </DataTable>
       {cancelling && (
         <ConfirmDialog
           testId="cancel-invitation-dialog"

@@ -7,7 +7,7 @@ import { Avatar } from '../../components/Avatar';
 import { Badge, RoleBadge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { TableWrap } from '../../components/TableWrap';
+import { DataTable } from '../../components/DataTable';
 
 /** Everyone with access: direct members and agency members (marked with their agency). */
 export function MembersTable({
@@ -57,20 +57,7 @@ export function MembersTable({
           {t('members.roleChanged', { name: notice.name, role: t(`roles.${notice.role}`) })}
         </Notice>
       )}
-      <TableWrap label={t('members.tableCaption')}>
-        <table className="table" data-testid="members-table">
-          <caption className="visually-hidden">{t('members.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.name')}</th>
-              <th scope="col">{t('fields.role')}</th>
-              <th scope="col">{t('members.access')}</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={t('members.tableCaption')} testId="members-table" columns={[t('fields.name'), t('fields.role'), t('members.access')]} actions>
             {members.map((m) => {
               const direct = m.via === 'member';
               const me = m.userId === currentUserId;
@@ -126,9 +113,7 @@ export function MembersTable({
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </TableWrap>
+          </DataTable>
       {removing && (
         <ConfirmDialog
           testId="remove-member-dialog"
