@@ -3,12 +3,13 @@ import { AppError, notFound } from '../core/shared/errors';
 import { assertOwnerRemains } from '../core/workspaces/last-owner';
 import { mandateStatus } from '../core/workspaces/mandate';
 import type { MandateRole, WorkspaceRole } from '../core/workspaces/roles';
-import { cancelWorkspaceInvitation, listOpenWorkspaceInvitations } from '../db/repos/invitations.repo';
+import { cancelWorkspaceInvitation, listOpenWorkspaceInvitations, renewWorkspaceInvitation } from '../db/repos/invitations.repo';
 import { countOwners, findMemberRole, listDirectMembers, listMandatedMembers, removeMember, setMemberRole } from '../db/repos/members.repo';
 import { findUserByEmail } from '../db/repos/users.repo';
 import { directWorkspaces, findWorkspace, insertOrganization, insertWorkspace, renameWorkspace } from '../db/repos/workspaces.repo';
 import { addMember } from '../db/repos/members.repo';
-import { newId } from '../core/shared/ids';
+import { newId, newSecret } from '../core/shared/ids';
+import { hashToken } from './tokens';
 import type { Q } from '../db/repos/types';
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
@@ -175,4 +176,34 @@ export async function openWorkspace(
     objectId: w.workspaceId,
     summary: { after: { name: w.name.trim(), ...w.summary } },
   });
+}
+
+/**
+ * Sends an invitation again with a fresh link (the earlier link stops working) and a new expiry; for when the first
+ * e-mail got lost or the link expired. Answers the new link, like inviting does.
+ */
+export async function resendInvitation(app: App, actor: Actor, scope: WorkspaceScope, id: string) {
+  const token = newSecret();
+  const now = app.clock.now();
+  const expiresAt = new Date(now.getTime() + 14 * 86_400_000).toISOString();
+  const inv = await app.db.transaction().execute(async (q) => {
+    const r = await renewWorkspaceInvitation(q, scope.workspaceId, id, hashToken(token), expiresAt);
+    if (!r) throw notFound('This invitation');
+    await writeAudit(app, q, actor, {
+      action: 'member.invitation_resent',
+      workspaceId: scope.workspaceId,
+      actorOrgId: scope.actingOrgId,
+      objectType: 'invitation',
+      objectId: id,
+      summary: { after: { email: r.email, expiresAt } },
+    });
+    return r;
+  });
+  const acceptUrl = `${app.config.publicUrl}/invite/${encodeURIComponent(token)}`;
+  const emailSent = await sendInvitationMail(app, actor, inv.email, `${scope.workspaceName} (${scope.organizationName})`, acceptUrl);
+  return {
+    invitation: { id: inv.id, email: inv.email, role: inv.role, invitedBy: { id: actor.userId, name: actor.name }, createdAt: inv.created_at, expiresAt: inv.expires_at },
+    acceptUrl,
+    emailSent,
+  };
 }

@@ -113,7 +113,17 @@ describe.skipIf(pgUnavailable())(`members, agencies and mandates (${testDb()})`,
     expect(preview.body).toMatchObject({ email: 'new@gemeente.nl', kind: 'workspace', role: 'viewer', accountExists: false });
     const mismatch = await w.editor.client.post(`/api/invitations/${encodeURIComponent(token)}/accept`, {});
     expect(mismatch.body.error.code).toBe('ERR_INVITATION_EMAIL_MISMATCH');
+    // Sending again gives a fresh link; the earlier one stops working.
+    const resent = await w.owner.post(`/api/workspaces/${w.ws}/invitations/${inv.body.invitation.id}/resend`, {});
+    expect(resent.status).toBe(200);
+    expect(resent.body.acceptUrl).not.toBe(inv.body.acceptUrl);
+    expect(t.mails.at(-1)!.text).toContain(resent.body.acceptUrl);
+    expect((await new Client(t.http).get(`/api/invitations/${encodeURIComponent(token)}`)).body.error.code).toBe('ERR_INVITATION_INVALID');
+    const fresh = decodeURIComponent(resent.body.acceptUrl.split('/invite/')[1]);
+    expect((await new Client(t.http).get(`/api/invitations/${encodeURIComponent(fresh)}`)).body.email).toBe('new@gemeente.nl');
+    expect((await w.viewer.client.post(`/api/workspaces/${w.ws}/invitations/${inv.body.invitation.id}/resend`, {})).status).toBe(403);
     expect((await w.owner.del(`/api/workspaces/${w.ws}/invitations/${inv.body.invitation.id}`)).status).toBe(204);
+    expect((await w.owner.post(`/api/workspaces/${w.ws}/invitations/${inv.body.invitation.id}/resend`, {})).status).toBe(404);
     expect((await new Client(t.http).get(`/api/invitations/${encodeURIComponent(token)}`)).body.error.code).toBe('ERR_INVITATION_INVALID');
 
     const forAdvisor = await w.owner.post(`/api/workspaces/${w.ws}/invitations`, { email: 'advisor@bureauhelder.nl', role: 'viewer' });

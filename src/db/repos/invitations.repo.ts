@@ -71,3 +71,16 @@ export async function cancelWorkspaceInvitation(q: Q, workspaceId: string, id: s
     .executeTakeFirst();
   return r?.email;
 }
+
+/** Gives an open invitation of the workspace a new secret and expiry (the old link stops working); returns it. */
+export function renewWorkspaceInvitation(q: Q, workspaceId: string, id: string, tokenHash: string, expiresAt: string) {
+  return q
+    .updateTable('invitations')
+    .set({ token_hash: tokenHash, expires_at: expiresAt })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .returning(['id', 'email', 'role', 'created_at', 'expires_at'])
+    .executeTakeFirst();
+}

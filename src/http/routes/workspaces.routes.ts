@@ -10,6 +10,7 @@ import {
   createWorkspace,
   removeMemberAs,
   renameWorkspaceAs,
+  resendInvitation,
 } from '../../services/workspaces.service';
 import { requireWorkspace } from '../../services/access.service';
 import { userRoute, workspaceRoute } from '../define-route';
@@ -94,6 +95,14 @@ export const workspaceRoutes = [
     params: wsParams,
     body: z.object({ email, role: workspaceRole }),
     handler: ({ app, actor, scope, body }) => inviteMember(app, actor, scope, body.email, body.role),
+  }),
+  workspaceRoute('members.manage', {
+    method: 'POST',
+    url: '/api/workspaces/:ws/invitations/:id/resend',
+    tag: 'members',
+    summary: 'Send an invitation again with a fresh link (the earlier link stops working)',
+    params: wsParams.extend({ id }),
+    handler: ({ app, actor, scope, params }) => resendInvitation(app, actor, scope, params.id),
   }),
   workspaceRoute('members.manage', {
     method: 'DELETE',

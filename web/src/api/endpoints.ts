@@ -86,6 +86,7 @@ export const endpoints = {
   invite: (id: string, email: string, role: Role) =>
     api.post<InvitationCreated>(`${ws(id)}/invitations`, { email, role }),
   cancelInvitation: (id: string, invitationId: string) => api.del(`${ws(id)}/invitations/${enc(invitationId)}`),
+  resendInvitation: (id: string, invitationId: string) => api.post<InvitationCreated>(`${ws(id)}/invitations/${enc(invitationId)}/resend`, {}),
 
   agencies: () => api.get<Page<AgencySummary>>('/api/agencies'),
   createAgency: (name: string) => api.post<AgencySummary>('/api/agencies', { name }),

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api/endpoints';
-import type { Invitation } from '../../api/types';
+import type { Invitation, InvitationCreated } from '../../api/types';
+import { ErrorAlert } from '../../components/Alert';
 import { RoleBadge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -17,14 +18,30 @@ export function InvitationsTable({
   invitations,
   links,
   onCancelled,
+  onResent,
 }: {
   workspaceId: string;
   invitations: Invitation[];
   links: Record<string, string>;
   onCancelled: (id: string) => void;
+  onResent: (created: InvitationCreated) => void;
 }) {
   const { t } = useTranslation();
   const [cancelling, setCancelling] = useState<Invitation | null>(null);
+  const [resending, setResending] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function resend(inv: Invitation): Promise<void> {
+    setResending(inv.id);
+    setError(null);
+    try {
+      onResent(await endpoints.resendInvitation(workspaceId, inv.id));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setResending(null);
+    }
+  }
 
   if (invitations.length === 0) {
     return (
@@ -58,15 +75,22 @@ export function InvitationsTable({
                   <td>{inv.invitedBy?.name ?? '—'}</td>
                   <td>{formatDate(inv.expiresAt)}</td>
                   <td className="col-actions">
+                    <div className="row-actions">
+                    <Button size="sm" variant="ghost" loading={resending === inv.id} onClick={() => void resend(inv)} data-testid="invitation-resend">
+                      {t('members.invitations.resend')}
+                      <span className="visually-hidden"> {inv.email}</span>
+                    </Button>
                     <Button size="sm" variant="danger-ghost" onClick={() => setCancelling(inv)}>
                       {t('members.invitations.cancel')}
                       <span className="visually-hidden"> {inv.email}</span>
                     </Button>
+                    </div>
                   </td>
                 </tr>
               );
             })}
           </DataTable>
+      {error ? <ErrorAlert error={error} /> : null}
       {cancelling && (
         <ConfirmDialog
           testId="cancel-invitation-dialog"

@@ -79,6 +79,10 @@ export function MembersPage() {
               workspaceId={ws.id}
               invitations={invitations.data?.items ?? []}
               links={links}
+              onResent={(c) => {
+                setLinks((l) => ({ ...l, [c.invitation.id]: c.acceptUrl }));
+                invitations.setData((d) => d && { items: d.items.map((x) => (x.id === c.invitation.id ? { ...x, expiresAt: c.invitation.expiresAt } : x)) });
+              }}
               onCancelled={(id) =>
                 invitations.setData((d) => d && { items: d.items.filter((x) => x.id !== id) })
               }
