@@ -321,17 +321,7 @@ function CredentialsForm({
         ),
       )}
       {!hasNameField && !reconnect && (
-        <TextField
-          label={t('channels.fields.channelName')}
-          value={channelName}
-          onChange={setChannelName}
-          optional
-          optionalText={t('common.optional')}
-          hint={t('channels.help.channelName')}
-          maxLength={120}
-          autoComplete="off"
-          data-testid="cf-channel-name"
-        />
+        <ChannelNameField value={channelName} onChange={setChannelName} />
       )}
       {mismatch ? (
         <AccountMismatchAlert error={error} handle={reconnect?.account.handle} />
@@ -437,17 +427,7 @@ function OAuthStart({
         />
       )}
       {!reconnect && (
-        <TextField
-          label={t('channels.fields.channelName')}
-          value={channelName}
-          onChange={setChannelName}
-          optional
-          optionalText={t('common.optional')}
-          hint={t('channels.help.channelName')}
-          maxLength={120}
-          autoComplete="off"
-          data-testid="cf-channel-name"
-        />
+        <ChannelNameField value={channelName} onChange={setChannelName} />
       )}
       {notConfigured ? (
         <ProviderNotConfigured platform={connector.displayName} onNavigate={onClose} />
@@ -476,5 +456,23 @@ function OAuthStart({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The optional "name in Regie" of a channel being connected; both connect forms offer it. */
+function ChannelNameField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t('channels.fields.channelName')}
+      value={value}
+      onChange={onChange}
+      optional
+      optionalText={t('common.optional')}
+      hint={t('channels.help.channelName')}
+      maxLength={120}
+      autoComplete="off"
+      data-testid="cf-channel-name"
+    />
   );
 }
