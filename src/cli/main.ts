@@ -18,6 +18,7 @@ Usage: regie <command> [options]
 
 Commands:
   serve            run the web server, API and background work (default for npm start)
+  worker           run only the background work (publishing); for PostgreSQL installations that scale apart
   migrate          bring the database schema up to date
   user create      create an account (optionally as member of a workspace)
   audit verify     check that the audit trail was not changed, cut or truncated
@@ -25,11 +26,17 @@ Commands:
 
 Run 'regie <command> --help' for a command's options. Configuration comes from environment variables
 (or a .env file): PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, SECRET_KEY, SMTP_URL, MAIL_FROM, LOG_LEVEL.`,
-  serve: `regie serve [--demo]
+  serve: `regie serve [--demo] [--roles web,worker]
 
 Runs Regie on http://HOST:PORT (default 127.0.0.1:3000) with the database from DATABASE_URL, or the embedded
 SQLite file in DATA_DIR (default ./data). Migrations run at start.
-  --demo   fill an empty database with a demo organization, agency and members, and print their logins`,
+  --demo    fill an empty database with a demo organization, agency and members, and print their logins
+  --roles   what this process does: web (the site and API), worker (publishing); default both. On PostgreSQL run
+            'serve --roles web' and any number of 'regie worker' processes side by side.`,
+  worker: `regie worker
+
+Runs only the background work: claims due posts and lets them out through the gate. Any number of workers may
+share one PostgreSQL database; on SQLite use 'regie serve' (one process does both).`,
   migrate: `regie migrate
 
 Applies pending database migrations (the same list for SQLite and PostgreSQL) and prints what it applied.`,
@@ -78,6 +85,7 @@ async function run(argv: string[]): Promise<number> {
       role: { type: 'string' },
       out: { type: 'string' },
       admin: { type: 'boolean' },
+      roles: { type: 'string' },
     },
   });
   if (values.help) {
@@ -85,7 +93,16 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  if (command === 'serve') return serve(config, { demo: !!values.demo });
+  if (command === 'serve') {
+    const roles = (values.roles ?? 'web,worker').split(',').map((r) => r.trim());
+    const bad = roles.filter((r) => r !== 'web' && r !== 'worker');
+    if (bad.length || roles.length === 0) {
+      console.error(`--roles takes web, worker or both (web,worker); not '${bad.join(',')}'.`);
+      return 2;
+    }
+    return serve(config, { demo: !!values.demo, roles: new Set(roles as Array<'web' | 'worker'>) });
+  }
+  if (command === 'worker') return serve(config, { demo: false, roles: new Set(['worker']) });
 
   const app = await createApp(config, { migrate: command !== 'migrate' && command !== 'audit verify' });
   try {

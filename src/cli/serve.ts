@@ -6,12 +6,17 @@ import { createApp } from '../context';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
 import { buildHttpApp } from '../http/app';
 import { countUsers } from '../db/repos/users.repo';
+import { startPublisher } from '../jobs/publisher';
+
+export type Role = 'web' | 'worker';
 
 /**
- * Runs the web server until SIGINT/SIGTERM. Resolves to -1 (keep running); the process exits on a signal after
- * closing the server and the database.
+ * Runs the web server and/or the worker (the publisher that lets due posts out through the gate) until
+ * SIGINT/SIGTERM. Resolves to -1 (keep running); the process exits on a signal after the worker finished the
+ * posts in hand and the server and database are closed.
  */
-export async function serve(config: Config, opts: { demo: boolean }): Promise<number> {
+export async function serve(config: Config, opts: { demo: boolean; roles?: ReadonlySet<Role> }): Promise<number> {
+  const roles = opts.roles ?? new Set<Role>(['web', 'worker']);
   const app = await createApp(config);
   if (opts.demo && (await countUsers(app.db)) > 0) {
     console.log(`--demo: this database already has accounts, so no demo data was added (demo password: ${DEMO_PASSWORD}).`);
@@ -22,12 +27,18 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<nu
     for (const l of logins) console.log(`  ${l.email.padEnd(42)} ${l.name} — ${l.role}`);
     console.log('');
   }
-  const http = await buildHttpApp(app, { webDir: findWebDir() });
-  await http.listen({ port: config.port, host: config.host });
   const where = `${app.dialect.label} at ${app.conn.location}`;
-  console.log(`Regie runs at ${config.publicUrl} (${where}; secret key from ${app.secretSource})`);
+  const publisher = roles.has('worker') ? startPublisher(app) : null;
+  const http = roles.has('web') ? await buildHttpApp(app, { webDir: findWebDir() }) : null;
+  if (http) {
+    await http.listen({ port: config.port, host: config.host });
+    console.log(`Regie runs at ${config.publicUrl} (${where}; secret key from ${app.secretSource})${publisher ? '' : ' — web only'}`);
+  } else {
+    console.log(`Regie worker ${publisher!.workerId} runs (${where})`);
+  }
   const stop = async () => {
-    await http.close();
+    await http?.close();
+    await publisher?.stop();
     await app.conn.close();
     process.exit(0);
   };

@@ -238,8 +238,19 @@ export interface Connector {
   verify(ctx: ConnectorContext): Promise<AccountInfo>;
 
   publish?(ctx: ConnectorContext, variant: OutboundVariant): Promise<PublishResult>;
-  /** Looks up an earlier publish by its idempotency key (crash reconciliation); null when it never arrived. */
-  findPublished?(ctx: ConnectorContext, idempotencyKey: string): Promise<RemoteRef | null>;
+  /**
+   * How a repeated `publish` after a lost answer is kept from posting twice, when there is no `findPublished`:
+   * the platform dedupes on the idempotency key (for `windowSeconds`, or forever when null), or `publish` itself
+   * looks for an identical recent post (text posts only, within `windowSeconds`). Absent means: a person decides.
+   */
+  resendSafety?: { kind: 'key'; windowSeconds: number | null } | { kind: 'recent-text'; windowSeconds: number };
+  /** How many posts per minute (and in one burst) Regie sends to one account; absent: only the platform's 429s pace it. */
+  rateLimit?: { perMinute: number; burst: number };
+  /**
+   * Looks up an earlier publish (crash reconciliation); null when it never arrived. Platforms without an
+   * idempotency key look up by text, so they need the variant and the time the attempt started.
+   */
+  findPublished?(ctx: ConnectorContext, idempotencyKey: string, variant?: OutboundVariant, attemptedAt?: Date): Promise<RemoteRef | null>;
   checkPending?(ctx: ConnectorContext, checkToken: string): Promise<PublishResult>;
   delete?(ctx: ConnectorContext, ref: RemoteRef): Promise<void>;
   reply?(ctx: ConnectorContext, reply: OutboundReply): Promise<RemoteRef>;

@@ -169,3 +169,11 @@ export async function backupDatabase(conn: Connection, databaseUrl: string | nul
 export function defaultBackupName(dialect: Dialect, stamp: string): string {
   return `regie-backup-${stamp}.${dialect.kind === 'sqlite' ? 'db' : 'sql'}`;
 }
+
+/**
+ * Lets concurrent claimers pass each other on PostgreSQL (`FOR UPDATE SKIP LOCKED`); SQLite has one writer at a
+ * time, so its claim needs no lock clause.
+ */
+export function skipLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(dialect: Dialect, query: Q): Q {
+  return dialect.kind === 'postgres' ? query.forUpdate().skipLocked() : query;
+}

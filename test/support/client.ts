@@ -57,6 +57,7 @@ export class Client {
   get = <T = any>(url: string) => this.req<T>('GET', url);
   post = <T = any>(url: string, body: unknown = {}) => this.req<T>('POST', url, body);
   patch = <T = any>(url: string, body: unknown) => this.req<T>('PATCH', url, body);
+  put = <T = any>(url: string, body: unknown) => this.req<T>('PUT', url, body);
   del = <T = any>(url: string) => this.req<T>('DELETE', url);
 }
 

@@ -114,6 +114,7 @@ export const blueskyConnector: Connector = {
   },
 
   publish: publishVariant,
+  resendSafety: { kind: 'key', windowSeconds: null },
   findPublished: findPublishedPost,
   reply: replyTo,
   delete: deletePost,

@@ -1,3 +1,4 @@
+import { DUPLICATE_WINDOW_MS } from '../meta/recent-match';
 import { ConnectorError } from '../errors';
 import { commentOnce } from '../meta/comments';
 import { graphCall, graphFor } from '../meta/graph';
@@ -54,6 +55,8 @@ export const facebookConnector: Connector = {
     const avatarUrl = p.picture?.data?.url;
     return { remoteId: p.id ?? pageId, handle: p.username ?? p.name ?? pageId, displayName: p.name ?? p.username ?? pageId, ...(avatarUrl ? { avatarUrl } : {}) };
   },
+
+  resendSafety: { kind: 'recent-text', windowSeconds: DUPLICATE_WINDOW_MS / 1000 },
 
   async publish(ctx, variant) {
     const part = onlyPart(variant);

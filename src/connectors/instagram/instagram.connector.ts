@@ -1,3 +1,4 @@
+import { DUPLICATE_WINDOW_MS } from '../meta/recent-match';
 import { ConnectorError } from '../errors';
 import { commentOnce } from '../meta/comments';
 import { graphCall, graphFor } from '../meta/graph';
@@ -77,6 +78,8 @@ export const instagramConnector: Connector = {
     const u = await graphCall<{ id?: string; username?: string; name?: string; profile_picture_url?: string }>(graphFor(ctx), 'GET', ig, { query: { fields: 'id,username,name,profile_picture_url' } });
     return { remoteId: u.id ?? ig, handle: u.username ?? ig, displayName: u.name ?? u.username ?? ig, ...(u.profile_picture_url ? { avatarUrl: u.profile_picture_url } : {}) };
   },
+
+  resendSafety: { kind: 'recent-text', windowSeconds: DUPLICATE_WINDOW_MS / 1000 },
 
   async publish(ctx, variant) {
     if (variant.parts.length !== 1) throw new ConnectorError('rejected', 'An Instagram post is one part: Instagram has no threads.');

@@ -43,6 +43,8 @@ export const mastodonConnector: Connector = {
   exchangeCode,
   verify: (ctx) => readAccount(clientFor(ctx), ctx.log),
   publish: (ctx, variant) => publishVariant(clientFor(ctx), variant),
+  /** Mastodon keeps an Idempotency-Key for one hour. */
+  resendSafety: { kind: 'key', windowSeconds: 3600 },
   reply: (ctx, reply) => replyTo(clientFor(ctx), reply),
   delete: (ctx, ref) => deleteRef(clientFor(ctx), ref),
   poll: (ctx, cursor) => pollMentions(clientFor(ctx), ctx, cursor),

@@ -19,7 +19,19 @@ export type Permission =
   | 'mandates.manage'
   | 'audit.read'
   | 'channels.read'
-  | 'channels.manage';
+  | 'channels.manage'
+  /** Read briefs, posts, campaigns, the calendar and the code. */
+  | 'content.read'
+  /** Write briefs and comment on them (anyone in the organization who proposes content). */
+  | 'briefs.write'
+  /** Write and schedule posts (whether they need approval is decided by the review rules). */
+  | 'posts.write'
+  /** Approve or send back posts (the review rules decide whose approval counts). */
+  | 'posts.review'
+  /** Propose a change to the code. */
+  | 'code.propose'
+  /** Change the code, accept proposals, set review rules, hold and resume publishing. */
+  | 'publishing.manage';
 
 const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
   owner: new Set<Permission>([
@@ -32,11 +44,17 @@ const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
     'audit.read',
     'channels.read',
     'channels.manage',
+    'content.read',
+    'briefs.write',
+    'posts.write',
+    'posts.review',
+    'code.propose',
+    'publishing.manage',
   ]),
-  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
-  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
-  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
-  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read']),
+  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'posts.write', 'posts.review', 'code.propose']),
+  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'posts.write']),
+  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write']),
+  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read']),
 };
 
 /** True when `role` carries `permission`. */

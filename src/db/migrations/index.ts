@@ -3,12 +3,14 @@ import type { Dialect } from '../dialect';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-channels';
 import * as m0003 from './0003-admins';
+import * as m0004 from './0004-content';
 
 /** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
 const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [
   ['0001_foundation', m0001],
   ['0002_channels', m0002],
   ['0003_admins', m0003],
+  ['0004_content', m0004],
 ];
 
 /** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */

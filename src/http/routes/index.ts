@@ -6,6 +6,8 @@ import { channelRoutes, oauthRoutes } from './channels.routes';
 import { authRoutes } from './auth.routes';
 import { healthRoutes } from './health.routes';
 import { workspaceRoutes } from './workspaces.routes';
+import { briefRoutes, codeRoutes, notificationRoutes, publishingRoutes } from './content.routes';
+import { postRoutes } from './posts.routes';
 
 /** Every API route, in one explicit list: the server, the OpenAPI document and the authorization test read it. */
 export const allRoutes: RouteDef[] = [
@@ -18,4 +20,9 @@ export const allRoutes: RouteDef[] = [
   ...auditRoutes,
   ...channelRoutes,
   ...oauthRoutes,
+  ...briefRoutes,
+  ...postRoutes,
+  ...codeRoutes,
+  ...publishingRoutes,
+  ...notificationRoutes,
 ];
