@@ -28,7 +28,8 @@ export async function serve(config: Config, opts: { demo: boolean; roles?: Reado
     console.log('');
   }
   const where = `${app.dialect.label} at ${app.conn.location}`;
-  const publisher = roles.has('worker') ? startPublisher(app) : null;
+  const stableName = config.workerName ?? (app.dialect.oneProcess ? 'local' : null);
+  const publisher = roles.has('worker') ? startPublisher(app, stableName ? { workerId: stableName, recoverOwnLeases: true } : {}) : null;
   const http = roles.has('web') ? await buildHttpApp(app, { webDir: findWebDir() }) : null;
   if (http) {
     await http.listen({ port: config.port, host: config.host });

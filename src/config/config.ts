@@ -18,6 +18,12 @@ export interface Config {
   sessionTtlDays: number;
   trustProxy: boolean;
   cookieSecure: boolean;
+  /**
+   * A stable, unique name for this process's worker. When set (or on SQLite, where one process does all the work),
+   * a restarted worker takes back its own leases at once instead of waiting for them to run out; on PostgreSQL give
+   * each worker its own name (e.g. the service unit), or leave it unset.
+   */
+  workerName: string | null;
   /** OAuth apps and webhook secrets of the platforms, when given by environment (they can also be set in the UI). */
   providers: {
     meta: { appId: string; appSecret: string; verifyToken: string } | null;
@@ -54,6 +60,7 @@ const schema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   SESSION_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
+  WORKER_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'use letters, digits and . _ : - (at most 64)').optional()),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
   META_APP_ID: z.preprocess(emptyToUndefined, z.string().optional()),
   META_APP_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -95,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     sessionTtlDays: e.SESSION_TTL_DAYS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     cookieSecure: publicUrl.startsWith('https://'),
+    workerName: e.WORKER_NAME ?? null,
     providers: {
       meta: e.META_APP_ID && e.META_APP_SECRET ? { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET, verifyToken: e.META_WEBHOOK_VERIFY_TOKEN ?? '' } : null,
       linkedin: e.LINKEDIN_CLIENT_ID && e.LINKEDIN_CLIENT_SECRET ? { clientId: e.LINKEDIN_CLIENT_ID, clientSecret: e.LINKEDIN_CLIENT_SECRET } : null,

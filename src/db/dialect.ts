@@ -15,6 +15,8 @@ export interface Dialect {
   kind: DialectKind;
   /** The database's name for people: SQLite or PostgreSQL. */
   label: string;
+  /** One process does all the work on this database (embedded SQLite); several may share PostgreSQL. */
+  oneProcess: boolean;
   /** Column type names for migrations. */
   types: { timestamp: string; bigint: string };
   /** True when the error is a violated unique or primary-key constraint. */
@@ -36,6 +38,7 @@ export interface Connection {
 const sqliteDialect: Dialect = {
   kind: 'sqlite',
   label: 'SQLite',
+  oneProcess: true,
   types: { timestamp: 'text', bigint: 'integer' },
   isUniqueViolation: (err) =>
     typeof (err as { code?: unknown })?.code === 'string' &&
@@ -54,6 +57,7 @@ const sqliteDialect: Dialect = {
 const postgresDialect: Dialect = {
   kind: 'postgres',
   label: 'PostgreSQL',
+  oneProcess: false,
   types: { timestamp: 'timestamptz', bigint: 'bigint' },
   isUniqueViolation: (err) => (err as { code?: unknown })?.code === '23505',
   appendOnlySql: (t) => [

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { claimDue, nextDueAt } from '../db/repos/dispatch.repo';
+import { claimDue, nextDueAt, releaseLeasesOf } from '../db/repos/dispatch.repo';
 import type { App } from '../services/app';
 import { dispatchVariant, type DispatchOutcome } from '../services/gate.service';
 
 export interface PublisherOptions {
   /** Name in leases and attempts; unique per process. */
   workerId?: string;
+  /**
+   * The name is stable and this process is the only one using it (SQLite, or an operator-given WORKER_NAME): leases
+   * it still holds from before a crash are taken back at start, so its posts are reconciled at once.
+   */
+  recoverOwnLeases?: boolean;
   /** Variants sent at the same time. */
   concurrency?: number;
   /** Longest sleep between looks at the schedule. */
@@ -52,6 +57,14 @@ export function startPublisher(app: App, opts: PublisherOptions = {}): Publisher
   }
 
   const loop = (async () => {
+    if (opts.recoverOwnLeases) {
+      try {
+        const n = await releaseLeasesOf(app.db, workerId, new Date(app.clock.now().getTime() - 1).toISOString());
+        if (n > 0) app.log.warn({ workerId, variants: n }, 'took back posts this worker held before it stopped; they are reconciled before anything is sent again');
+      } catch (err) {
+        app.log.warn({ err }, 'could not take back earlier leases; they run out by themselves');
+      }
+    }
     while (!stopped) {
       let claimed: Array<{ id: string }> = [];
       try {

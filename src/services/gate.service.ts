@@ -32,7 +32,7 @@ import { takeChannelToken, blockChannel } from './rate-limits';
  */
 
 /** How long a worker keeps a variant while the platform call runs; after that another worker reconciles it. */
-export const SENDING_LEASE_MS = 5 * 60_000;
+export const SENDING_LEASE_MS = 2 * 60_000;
 /** Attempts before a transient failure becomes a failure (or a question to a person). */
 export const MAX_ATTEMPTS = 8;
 

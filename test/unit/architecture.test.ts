@@ -59,4 +59,20 @@ describe('architecture: the arrows point inward', () => {
       for (const spec of imports(f)) expect(['nodemailer', 'node:net', 'node:https', 'undici'], relative(root, f)).not.toContain(spec);
     }
   });
+
+  it('one door out: only the gate calls a connector’s write operations (publish, reply, delete)', () => {
+    // Connectors call their own helpers; everywhere else a call of .publish( / .reply( / .delete( on a connector
+    // (or a `publish!` / `reply!` non-null call) is a way out around the gate.
+    const writeCall = /\b(?:connector|c|conn|k)\s*[.?!]*\s*\.?\s*(publish|reply|delete)\s*!?\s*\(|\.(publish|reply|delete)!\s*\(/;
+    const offenders = src
+      .filter((f) => layer(f) !== 'connectors' && !f.endsWith('services/gate.service.ts'))
+      .filter((f) => writeCall.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(offenders).toEqual([]);
+    expect(readFileSync(join(root, 'src/services/gate.service.ts'), 'utf8')).toMatch(writeCall);
+    // Nothing outside the gate may reach the write operations by name either (e.g. destructuring them).
+    for (const f of src.filter((f) => layer(f) !== 'connectors' && !f.endsWith('services/gate.service.ts'))) {
+      expect(readFileSync(f, 'utf8'), relative(root, f)).not.toMatch(/\{[^}]*\b(publish|reply)\b[^}]*\}\s*=\s*\w*connector/i);
+    }
+  });
 });

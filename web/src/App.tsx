@@ -60,8 +60,8 @@ export function App() {
 
   if (pathname === '/') return <HomePage />;
 
-  const ws = matchPath('/w/:ws', pathname) ?? matchPath('/w/:ws/:section', pathname);
-  if (ws) return <WorkspaceRoutes id={ws.ws} section={ws.section ?? ''} />;
+  const ws = matchPath('/w/:ws', pathname) ?? matchPath('/w/:ws/:section', pathname) ?? matchPath('/w/:ws/:section/:sub', pathname);
+  if (ws) return <WorkspaceRoutes id={ws.ws} section={ws.section ?? ''} sub={ws.sub ?? null} />;
 
   if (pathname === '/account' || pathname.startsWith('/account/')) return <AccountRoutes pathname={pathname} />;
 

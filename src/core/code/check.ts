@@ -25,6 +25,7 @@ export interface CompiledCode {
   readonly checks: readonly CompiledCheck[];
   readonly terms: TermIndex;
   readonly personalData: ReadonlySet<PersonalDataType>;
+  readonly personalDataChecks: readonly number[];
   readonly linkChecks: ReadonlyArray<{ at: number; allow: string[]; deny: string[] }>;
   readonly toneChecks: readonly number[];
   readonly quietChecks: ReadonlyArray<{ at: number; clock: Intl.DateTimeFormat; from: number; to: number }>;
@@ -42,6 +43,7 @@ export function compileCode(clauses: readonly Clause[]): CompiledCode {
   const checks: CompiledCheck[] = [];
   const terms = emptyTermIndex();
   const personalData = new Set<PersonalDataType>();
+  const personalDataChecks: number[] = [];
   const linkChecks: Array<{ at: number; allow: string[]; deny: string[] }> = [];
   const toneChecks: number[] = [];
   const quietChecks: Array<{ at: number; clock: Intl.DateTimeFormat; from: number; to: number }> = [];
@@ -72,6 +74,7 @@ export function compileCode(clauses: readonly Clause[]): CompiledCode {
           break;
         case 'personal_data':
           for (const t of spec.types) personalData.add(t);
+          personalDataChecks.push(at);
           break;
         case 'link_domains':
           linkChecks.push({ at, allow: domains(spec.allow), deny: domains(spec.deny) });
@@ -95,7 +98,7 @@ export function compileCode(clauses: readonly Clause[]): CompiledCode {
       }
     }
   }
-  return { checks, terms, personalData, linkChecks, toneChecks, quietChecks, languageChecks, disclosureChecks };
+  return { checks, terms, personalData, personalDataChecks, linkChecks, toneChecks, quietChecks, languageChecks, disclosureChecks };
 }
 
 /**
@@ -145,9 +148,9 @@ export function checkText(code: CompiledCode, input: CheckInput): Finding[] {
 
   if (code.personalData.size > 0) {
     for (const hit of findPersonalData(text, code.personalData)) {
-      for (let at = 0; at < code.checks.length; at++) {
-        const spec = code.checks[at].spec;
-        if (spec.kind === 'personal_data' && spec.types.includes(hit.type)) add(at, reasons.personalData(hit.type, hit.masked), [hit.start, hit.end], hit.masked);
+      for (const at of code.personalDataChecks) {
+        const spec = code.checks[at].spec as Extract<CheckSpec, { kind: 'personal_data' }>;
+        if (spec.types.includes(hit.type)) add(at, reasons.personalData(hit.type, hit.masked), [hit.start, hit.end], hit.masked);
       }
     }
   }

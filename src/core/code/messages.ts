@@ -32,6 +32,7 @@ export function findingMessage(reason: Localized, severity: Severity, clauseTitl
 
 const q = (s: string) => `“${s}”`;
 
+/** The reason part of each kind of finding, filled in with what was found. */
 export const reasons = {
   forbiddenWord: (match: string): Localized => ({
     nl: `${q(match)} is een scheldwoord of een woord dat we niet gebruiken.`,

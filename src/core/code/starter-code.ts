@@ -40,12 +40,19 @@ export function starterCode(): Clause[] {
     {
       id: 'privacy',
       title: { nl: 'Privacy', en: 'Privacy' },
-      text: { nl: 'We delen nooit persoonsgegevens in berichten: geen BSN, rekeningnummer, telefoonnummer of e-mailadres.', en: 'We never share personal data in messages: no citizen service number, bank account, phone number or e-mail address.' },
+      text: {
+        nl: 'We delen nooit persoonsgegevens in berichten: geen BSN of rekeningnummer, en een telefoonnummer of e-mailadres alleen als het van de organisatie zelf is.',
+        en: 'We never share personal data in messages: no citizen service number or bank account, and a phone number or e-mail address only when it is the organization’s own.',
+      },
       explanation: {
         nl: 'Wat eenmaal online staat, is niet terug te halen. Vraag om persoonsgegevens alleen via een beveiligd kanaal.',
         en: 'What is online once cannot be taken back. Ask for personal data only through a secure channel.',
       },
-      checks: [{ id: 'personal-data', severity: 'block', spec: { kind: 'personal_data', types: ['bsn', 'iban', 'phone', 'email'] } }],
+      checks: [
+        { id: 'personal-data', severity: 'block', spec: { kind: 'personal_data', types: ['bsn', 'iban'] } },
+        // The organization's own phone number or e-mail address is fine; someone else's is not: the writer checks.
+        { id: 'contact-data', severity: 'warn', spec: { kind: 'personal_data', types: ['phone', 'email'] } },
+      ],
     },
     {
       id: 'disclosure',

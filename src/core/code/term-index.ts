@@ -45,6 +45,7 @@ export function parseTerm(raw: string): { words: string[]; hashtag: boolean; pre
   return { words, hashtag, prefix: prefix && words.length === 1 };
 }
 
+/** An index without terms, to fill with `addTerms`. */
 export function emptyTermIndex(): TermIndex {
   return { size: 0, exact: new Map(), collapsed: new Map(), prefix: new Map(), prefixCollapsed: new Map(), prefixLengths: [] };
 }

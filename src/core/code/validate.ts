@@ -29,11 +29,11 @@ function termList(v: unknown, what: string, problem: (m: string) => void): strin
     problem(`${what} must be a list.`);
     return [];
   }
-  if (v.length > MAX_TERMS) problem(`${what} has ${v.length} entries; at most ${MAX_TERMS} are allowed.`);
+  if (v.length > MAX_TERMS) problem(`${what}: ${v.length} entries, but at most ${MAX_TERMS} are allowed.`);
   const out: string[] = [];
   for (const item of v.slice(0, MAX_TERMS)) {
     if (typeof item !== 'string' || !item.trim()) {
-      problem(`${what} contains an empty entry.`);
+      problem(`${what}: one of the entries is empty.`);
       continue;
     }
     const term = item.trim();

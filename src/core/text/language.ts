@@ -11,7 +11,7 @@ const NL_WORDS = new Set(
     'maar nog wel al dan zijn heeft hebben hadden wordt worden werd kan kunnen zal zullen zou moet moeten wil willen ' +
     'gaat gaan ga hier daar waar wat wie hoe waarom wanneer geen veel meer nu zo toch even heel onze ons jouw uw ' +
     'mijn hun haar hem mij als na tot tegen zonder tussen onder omdat want dus alle andere iets niets iedereen ' +
-    'altijd vandaag morgen gisteren graag bedankt dank hallo goed goede nieuwe jaar week dag kunt bent ben zijn ' +
+    'altijd vandaag morgen gisteren graag bedankt dank hallo goed goede nieuwe jaar dag kunt bent ben zijn ' +
     'hebt heb weer nieuw samen daarom welke ons tijdens vanaf sinds binnen buiten mee terug zelf alleen ieder elke ' +
     'jaren dagen mensen gemeente bewoners informatie vragen vraag meer lees kijk vind'
   ).split(' '),
@@ -21,7 +21,7 @@ const EN_WORDS = new Set(
     'the a an and to it that this for on with as are be were by at from or but not you your our they their he she ' +
     'his i my have has will would can could should do does did what which who how why when there here all more ' +
     'some any no yes just about into than then so if up out today tomorrow yesterday thanks thank please new year ' +
-    'week day get got been being these those its us them been very also only because while during since within ' +
+    'day get got been being these those its us them been very also only because while during since within ' +
     'without every each people residents information questions question read find look our together back again'
   ).split(' '),
 );

@@ -69,3 +69,9 @@ export async function saveBucket(q: Q, row: ChannelBucketsTable, exists: boolean
 export function variantsInState(q: Q, workspaceId: string, state: string) {
   return q.selectFrom('variants').selectAll().where('workspace_id', '=', workspaceId).where('state', '=', state).execute();
 }
+
+/** Ends every lease `worker` holds (its earlier life crashed); returns how many variants it held. */
+export async function releaseLeasesOf(q: Q, worker: string, past: string): Promise<number> {
+  const r = await q.updateTable('variants').set({ lease_until: past }).where('lease_owner', '=', worker).where('state', 'in', ['scheduled', 'publishing']).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -17,14 +17,10 @@ interface NavItem {
 
 /** Capabilities that get their place now and arrive in later releases. */
 const SOON: { key: string; icon: IconName }[] = [
-  { key: 'briefs', icon: 'file' },
-  { key: 'posts', icon: 'edit' },
-  { key: 'calendar', icon: 'calendar' },
   { key: 'inbox', icon: 'inbox' },
   { key: 'insights', icon: 'chart' },
   { key: 'strategy', icon: 'target' },
   { key: 'crisis', icon: 'alert' },
-  { key: 'code', icon: 'book' },
 ];
 
 function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
@@ -68,11 +64,16 @@ export function Sidebar({ context }: { context: ShellContext }) {
     sectionLabel = t('nav.workspace');
     items = [
       { key: 'overview', to: base, icon: 'home', exact: true },
+      { key: 'briefs', to: `${base}/briefs`, icon: 'file' },
+      { key: 'posts', to: `${base}/posts`, icon: 'edit' },
+      { key: 'calendar', to: `${base}/calendar`, icon: 'calendar' },
+      { key: 'code', to: `${base}/code`, icon: 'book' },
       { key: 'channels', to: `${base}/channels`, icon: 'link' },
       { key: 'members', to: `${base}/members`, icon: 'users' },
       { key: 'mandates', to: `${base}/mandates`, icon: 'handshake' },
     ];
     if (ws?.isOwner) {
+      items.push({ key: 'publishing', to: `${base}/publishing`, icon: 'shield' });
       items.push({ key: 'audit', to: `${base}/audit`, icon: 'list' });
       items.push({ key: 'settings', to: `${base}/settings`, icon: 'settings' });
     }

@@ -39,8 +39,25 @@ export function currentLanguage(): Locale {
   return i18n.language === 'nl' ? 'nl' : 'en';
 }
 
+type Tree = { [k: string]: string | Tree };
+
+/** Deep-merges `extra` into `base` (feature files add their own top-level sections). */
+function merge(base: Tree, extra: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [k, v] of Object.entries(extra)) out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k] as Tree, v) : v;
+  return out;
+}
+
+/** Each feature may keep its own texts in features/<name>/locales/{nl,en}.json; they are merged in here. */
+const featureTexts = import.meta.glob<Tree>('../features/*/locales/*.json', { eager: true, import: 'default' });
+function withFeatures(lang: 'nl' | 'en', base: Tree): Tree {
+  let out = base;
+  for (const [path, texts] of Object.entries(featureTexts)) if (path.endsWith(`/${lang}.json`)) out = merge(out, texts);
+  return out;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: withFeatures('nl', nl as Tree) }, en: { translation: withFeatures('en', en as Tree) } },
   lng: storedLanguage() ?? browserLanguage(),
   fallbackLng: 'en',
   supportedLngs: ['nl', 'en'],
