@@ -7,9 +7,11 @@ import { benchStartup } from './startup.bench';
 import { benchAudit } from './audit.bench';
 import { benchBluesky } from './bluesky.bench';
 import { benchMetaWebhook } from './meta-webhook.bench';
+import { benchCodeCheck } from './code-check.bench';
+import { benchDispatch } from './dispatch.bench';
 
 const only = process.argv[2];
-const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky, webhook: benchMetaWebhook };
+const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky, webhook: benchMetaWebhook, code: async () => console.log((await benchCodeCheck()).lines.join('\n')), dispatch: benchDispatch };
 for (const [name, run] of Object.entries(all)) {
   if (only && only !== name) continue;
   console.log(`\n== ${name} ==`);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { useOptionalWorkspace } from '../features/workspace/WorkspaceContext';
 import { ActingForBanner } from './ActingForBanner';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -35,6 +36,7 @@ export function AppShell({ context, children }: { context: ShellContext; childre
               ) : null}
             </div>
             <div className="topbar-actions">
+              <NotificationsBell />
               <LanguageSwitch />
               <UserMenu />
             </div>
