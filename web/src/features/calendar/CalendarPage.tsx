@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleCan } from '../../../../src/core/workspaces/roles';
 import { ErrorAlert, Notice } from '../../components/Alert';
@@ -21,7 +21,16 @@ import { UnscheduledList } from './UnscheduledList';
 import { useCalendarPosts, useStableDays } from './useCalendarPosts';
 import { useCalendarRoute } from './useCalendarRoute';
 import { WeekView } from './WeekView';
-import { addDays, isKnownTimeZone, periodDays, rangeOf, shiftPeriod, todayIn, type CivilDate } from './time';
+import {
+  addDays,
+  isKnownTimeZone,
+  periodDays,
+  rangeOf,
+  shiftPeriod,
+  todayIn,
+  zonedMoment,
+  type CivilDate,
+} from './time';
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 const NO_ITEMS: never[] = [];
@@ -64,6 +73,22 @@ export function CalendarPage() {
   const [importing, setImporting] = useState(false);
   const drag = useRef<DragItem | null>(null);
   const move = data.move;
+
+  // After a move from the dialog the button that opened it is gone (the chip moved): focus the chip where it went,
+  // or its day's "+n meer" when the day shows only the first few.
+  const [moved, setMoved] = useState<{ postId: string; date: CivilDate } | null>(null);
+  useEffect(() => {
+    if (!moved || moving) return;
+    const id = CSS.escape(moved.postId);
+    const target =
+      document.querySelector<HTMLElement>(`[data-testid="calendar-chip"][data-post-id="${id}"] .cal-chip-link`) ??
+      document.querySelector<HTMLElement>(`[data-testid="calendar-list-row"][data-post-id="${id}"] a`) ??
+      document.querySelector<HTMLElement>(
+        `[data-testid="calendar-day"][data-date="${moved.date}"] [data-testid="calendar-more"]`,
+      );
+    target?.focus();
+    setMoved(null);
+  }, [moved, moving]);
 
   const drop = useCallback(
     (item: DragItem, date: CivilDate, hour: number | null) => {
@@ -112,7 +137,12 @@ export function CalendarPage() {
           lead={t('calendar.lead')}
           actions={
             canMove && (
-              <Button icon={<Icon name="download" size={16} />} onClick={() => setImporting(true)} disabled={!settled || !channels.data} data-testid="calendar-import-open">
+              <Button
+                icon={<Icon name="download" size={16} />}
+                onClick={() => setImporting(true)}
+                disabled={!settled || !channels.data}
+                data-testid="calendar-import-open"
+              >
                 {t('calendar.import.open')}
               </Button>
             )
@@ -149,12 +179,18 @@ export function CalendarPage() {
         <div className="cal-layout">
           <section className="cal-main" aria-label={tableLabel} aria-busy={data.loading || undefined}>
             {route.layout === 'grid' && (
-              <p className="muted small cal-empty-line" role="status" data-testid={showEmpty ? 'calendar-empty' : undefined}>
+              <p
+                className="muted small cal-empty-line"
+                role="status"
+                data-testid={showEmpty ? 'calendar-empty' : undefined}
+              >
                 {showEmpty ? emptyText : ''}
               </p>
             )}
             {route.layout === 'list' ? (
-              data.loading ? null : <ListView entries={inPeriod} label={tableLabel} emptyText={emptyText} />
+              data.loading ? null : (
+                <ListView entries={inPeriod} label={tableLabel} emptyText={emptyText} />
+              )
             ) : route.period === 'month' ? (
               <MonthView days={days} month={anchor.slice(0, 7)} today={today} byDay={byDay} label={tableLabel} />
             ) : (
@@ -172,6 +208,7 @@ export function CalendarPage() {
           onMove={async (at) => {
             setMoveError(null);
             await move(moving.post, at);
+            setMoved({ postId: moving.post.id, date: zonedMoment(Date.parse(at), timeZone).date });
           }}
           onClose={() => setMoving(null)}
         />
@@ -190,4 +227,3 @@ export function CalendarPage() {
     </CalendarContext.Provider>
   );
 }
-

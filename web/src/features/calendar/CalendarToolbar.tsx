@@ -28,13 +28,25 @@ export function CalendarToolbar({
   return (
     <div className="cal-toolbar">
       <div className="cal-nav">
-        <button type="button" className="btn btn-secondary btn-sm cal-step" onClick={() => onStep(-1)} aria-label={t(`calendar.previous${unit}`)} data-testid="calendar-prev">
+        <button
+          type="button"
+          className="btn btn-secondary btn-sm cal-step"
+          onClick={() => onStep(-1)}
+          aria-label={t(`calendar.previous${unit}`)}
+          data-testid="calendar-prev"
+        >
           <Icon name="chevronRight" size={16} />
         </button>
         <Button size="sm" onClick={onToday} data-testid="calendar-today">
           {t('calendar.today')}
         </Button>
-        <button type="button" className="btn btn-secondary btn-sm" onClick={() => onStep(1)} aria-label={t(`calendar.next${unit}`)} data-testid="calendar-next">
+        <button
+          type="button"
+          className="btn btn-secondary btn-sm"
+          onClick={() => onStep(1)}
+          aria-label={t(`calendar.next${unit}`)}
+          data-testid="calendar-next"
+        >
           <Icon name="chevronRight" size={16} />
         </button>
         <h2 className="cal-period-title" aria-live="polite" data-testid="calendar-period-title">

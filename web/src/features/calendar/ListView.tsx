@@ -12,7 +12,15 @@ import { AgencyMark, ChannelIcons, channelNames, STATE_TONE } from './PostChip';
 import { clock } from './time';
 
 /** The period as a table: time, title, channels, state and author, in time order. */
-export function ListView({ entries, label, emptyText }: { entries: CalendarEntry[]; label: string; emptyText: string }) {
+export function ListView({
+  entries,
+  label,
+  emptyText,
+}: {
+  entries: CalendarEntry[];
+  label: string;
+  emptyText: string;
+}) {
   const { t } = useTranslation();
   const { workspaceId, channels, canMove, requestMove } = useCalendar();
   if (entries.length === 0) {
@@ -24,7 +32,13 @@ export function ListView({ entries, label, emptyText }: { entries: CalendarEntry
       testId="calendar-list"
       dense
       actions={canMove}
-      columns={[t('calendar.list.time'), t('calendar.list.title'), t('calendar.list.channels'), t('calendar.list.state'), t('calendar.list.author')]}
+      columns={[
+        t('calendar.list.time'),
+        t('calendar.list.title'),
+        t('calendar.list.channels'),
+        t('calendar.list.state'),
+        t('calendar.list.author'),
+      ]}
     >
       {entries.map((e) => {
         const title = e.post.title || t('calendar.untitled');
@@ -43,7 +57,9 @@ export function ListView({ entries, label, emptyText }: { entries: CalendarEntry
               </span>
             </td>
             <td>
-              <Badge tone={STATE_TONE[e.post.state] ?? 'neutral'}>{t(`calendar.states.${e.post.state}`, { defaultValue: e.post.state })}</Badge>
+              <Badge tone={STATE_TONE[e.post.state] ?? 'neutral'}>
+                {t(`calendar.states.${e.post.state}`, { defaultValue: e.post.state })}
+              </Badge>
             </td>
             <td>
               <span className="cal-list-author">

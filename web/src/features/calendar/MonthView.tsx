@@ -78,7 +78,9 @@ const MonthDay = memo(function MonthDay({
   const { over, handlers } = useDropTarget(date, null);
   const shown = entries.slice(0, MONTH_CHIPS);
   const rest = entries.length - shown.length;
-  const cls = ['cal-day', outside && 'is-outside', isToday && 'is-today', past && 'is-past', over && 'is-over'].filter(Boolean).join(' ');
+  const cls = ['cal-day', outside && 'is-outside', isToday && 'is-today', past && 'is-past', over && 'is-over']
+    .filter(Boolean)
+    .join(' ');
   return (
     <td className={cls} data-testid="calendar-day" data-date={date} {...handlers}>
       <div className="cal-day-head">

@@ -40,7 +40,8 @@ export function MoveDialog({
     const errs: { date?: string; time?: string } = {};
     if (!isCivilDate(date)) errs.date = t('calendar.moveDialog.badDate');
     if (!wall) errs.time = t('calendar.moveDialog.badTime');
-    if (!errs.date && wall && zonedInstant(date, wall.hour, wall.minute, timeZone) < Date.now()) errs.date = t('calendar.moveDialog.past');
+    if (!errs.date && wall && zonedInstant(date, wall.hour, wall.minute, timeZone) < Date.now())
+      errs.date = t('calendar.moveDialog.past');
     setFieldErrors(errs);
     if (errs.date || errs.time || !wall) return;
     setBusy(true);

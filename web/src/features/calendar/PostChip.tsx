@@ -66,7 +66,9 @@ export const PostChip = memo(function PostChip({ entry }: { entry: CalendarEntry
   const time = clock(entry.hour, entry.minute);
   const state = t(`calendar.states.${post.state}`, { defaultValue: post.state });
   const names = channelNames(entry.channelIds, channels, t('calendar.unknownChannel'));
-  const tooltip = [`${time} ${post.title}`, names, state, post.author.viaAgency ? t('calendar.viaAgency') : ''].filter(Boolean).join(' · ');
+  const tooltip = [`${time} ${post.title}`, names, state, post.author.viaAgency ? t('calendar.viaAgency') : '']
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div
       className={`cal-chip tone-${STATE_TONE[post.state] ?? 'neutral'}${movable ? ' is-movable' : ''}`}
@@ -77,7 +79,12 @@ export const PostChip = memo(function PostChip({ entry }: { entry: CalendarEntry
       title={tooltip}
       {...drag}
     >
-      <Link to={postPath(workspaceId, post.id)} className="cal-chip-link" draggable={false} data-testid="calendar-chip-link">
+      <Link
+        to={postPath(workspaceId, post.id)}
+        className="cal-chip-link"
+        draggable={false}
+        data-testid="calendar-chip-link"
+      >
         <span className="cal-chip-line">
           <span className="cal-chip-time">{time}</span>
           <ChannelIcons channelIds={entry.channelIds} channels={channels} />

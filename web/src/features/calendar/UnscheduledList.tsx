@@ -37,12 +37,19 @@ const UnscheduledItem = memo(function UnscheduledItem({ post }: { post: Calendar
   const drag = useDragSource({ post, hour: null, minute: 0 }, movable);
   const title = post.title || t('calendar.untitled');
   return (
-    <li className={`cal-side-item${movable ? ' is-movable' : ''}`} data-testid="calendar-unscheduled-item" data-post-id={post.id} {...drag}>
+    <li
+      className={`cal-side-item${movable ? ' is-movable' : ''}`}
+      data-testid="calendar-unscheduled-item"
+      data-post-id={post.id}
+      {...drag}
+    >
       <Link to={postPath(workspaceId, post.id)} className="cal-side-link" draggable={false}>
         {title}
       </Link>
       <div className="cal-side-meta">
-        <Badge tone={STATE_TONE[post.state] ?? 'neutral'}>{t(`calendar.states.${post.state}`, { defaultValue: post.state })}</Badge>
+        <Badge tone={STATE_TONE[post.state] ?? 'neutral'}>
+          {t(`calendar.states.${post.state}`, { defaultValue: post.state })}
+        </Badge>
         <ChannelIcons channelIds={post.variants.map((v) => v.channelId)} channels={channels} />
         <AgencyMark post={post} />
         {movable && (

@@ -75,14 +75,17 @@ const ws = (id: string) => `/api/workspaces/${enc(id)}`;
 export const calendarApi = {
   /** Posts scheduled in [from, to) plus the ones without a time. */
   posts: (workspaceId: string, from: string, to: string, signal?: AbortSignal) =>
-    api.get<{ items: CalendarPost[] }>(`${ws(workspaceId)}/posts${query({ from, to, limit: PERIOD_LIMIT })}`, { signal }),
+    api.get<{ items: CalendarPost[] }>(`${ws(workspaceId)}/posts${query({ from, to, limit: PERIOD_LIMIT })}`, {
+      signal,
+    }),
   campaigns: (workspaceId: string) => api.get<{ items: CampaignItem[] }>(`${ws(workspaceId)}/campaigns`),
   channels: (workspaceId: string) => api.get<{ items: ChannelItem[] }>(`${ws(workspaceId)}/channels`),
   publishing: (workspaceId: string) => api.get<PublishingInfo>(`${ws(workspaceId)}/publishing`),
   /** Gives the post (this version) a time; rescheduling is the same call. */
   schedule: (workspaceId: string, postId: string, version: number, at: string) =>
     api.post<ScheduleResult>(`${ws(workspaceId)}/posts/${enc(postId)}/schedule`, { version, at }),
-  createPost: (workspaceId: string, body: NewPost) => api.post<{ id: string; version: number }>(`${ws(workspaceId)}/posts`, body),
+  createPost: (workspaceId: string, body: NewPost) =>
+    api.post<{ id: string; version: number }>(`${ws(workspaceId)}/posts`, body),
 };
 
 /** The path of a post's own page. */

@@ -5,7 +5,16 @@ import { entriesOf, matchesFilters, movedInstant, place, withTime } from './entr
 const AMS = 'Europe/Amsterdam';
 
 function variant(channelId: string, over: Partial<CalendarVariant> = {}): CalendarVariant {
-  return { id: `v-${channelId}`, channelId, state: 'scheduled', dueAt: null, publishedAt: null, url: null, reasonCode: null, ...over };
+  return {
+    id: `v-${channelId}`,
+    channelId,
+    state: 'scheduled',
+    dueAt: null,
+    publishedAt: null,
+    url: null,
+    reasonCode: null,
+    ...over,
+  };
 }
 
 function post(over: Partial<CalendarPost> = {}): CalendarPost {
@@ -24,7 +33,10 @@ function post(over: Partial<CalendarPost> = {}): CalendarPost {
     verdict: 'ok',
     scheduledAt: '2026-03-10T08:00:00.000Z',
     updatedAt: '2026-03-01T00:00:00.000Z',
-    variants: [variant('a', { dueAt: '2026-03-10T08:00:00.000Z' }), variant('b', { dueAt: '2026-03-10T08:00:00.000Z' })],
+    variants: [
+      variant('a', { dueAt: '2026-03-10T08:00:00.000Z' }),
+      variant('b', { dueAt: '2026-03-10T08:00:00.000Z' }),
+    ],
     ...over,
   };
 }
@@ -33,11 +45,24 @@ describe('entriesOf', () => {
   it('groups variants that go out at the same moment into one entry on the zone clock', () => {
     const [e, ...rest] = entriesOf(post(), AMS);
     expect(rest).toEqual([]);
-    expect(e).toMatchObject({ key: 'p1@1773129600000', date: '2026-03-10', hour: 9, minute: 0, channelIds: ['a', 'b'], movable: true });
+    expect(e).toMatchObject({
+      key: 'p1@1773129600000',
+      date: '2026-03-10',
+      hour: 9,
+      minute: 0,
+      channelIds: ['a', 'b'],
+      movable: true,
+    });
   });
 
   it('gives a published variant its own entry at its publish time, which cannot move', () => {
-    const p = post({ state: 'partly_published', variants: [variant('a', { state: 'published', dueAt: '2026-03-10T08:00:00Z', publishedAt: '2026-03-10T08:01:00Z' }), variant('b', { dueAt: '2026-03-11T08:00:00Z' })] });
+    const p = post({
+      state: 'partly_published',
+      variants: [
+        variant('a', { state: 'published', dueAt: '2026-03-10T08:00:00Z', publishedAt: '2026-03-10T08:01:00Z' }),
+        variant('b', { dueAt: '2026-03-11T08:00:00Z' }),
+      ],
+    });
     const es = entriesOf(p, AMS);
     expect(es.map((e) => [e.channelIds, e.minute, e.movable])).toEqual([
       [['a'], 1, false],
@@ -78,12 +103,19 @@ describe('filters and moves', () => {
   });
 
   it('keeps the time of day in the month view and the minutes in the week view, across DST', () => {
-    expect(new Date(movedInstant({ hour: 9, minute: 15 }, '2026-03-30', null, AMS)).toISOString()).toBe('2026-03-30T07:15:00.000Z');
-    expect(new Date(movedInstant({ hour: 9, minute: 15 }, '2026-03-27', 14, AMS)).toISOString()).toBe('2026-03-27T13:15:00.000Z');
+    expect(new Date(movedInstant({ hour: 9, minute: 15 }, '2026-03-30', null, AMS)).toISOString()).toBe(
+      '2026-03-30T07:15:00.000Z',
+    );
+    expect(new Date(movedInstant({ hour: 9, minute: 15 }, '2026-03-27', 14, AMS)).toISOString()).toBe(
+      '2026-03-27T13:15:00.000Z',
+    );
   });
 
   it('shows the new time on every variant that has not gone out', () => {
-    const p = withTime(post({ variants: [variant('a', { state: 'published', dueAt: 'x', publishedAt: 'y' }), variant('b')] }), '2026-04-01T10:00:00.000Z');
+    const p = withTime(
+      post({ variants: [variant('a', { state: 'published', dueAt: 'x', publishedAt: 'y' }), variant('b')] }),
+      '2026-04-01T10:00:00.000Z',
+    );
     expect(p.scheduledAt).toBe('2026-04-01T10:00:00.000Z');
     expect(p.variants.map((v) => v.dueAt)).toEqual(['x', '2026-04-01T10:00:00.000Z']);
   });

@@ -64,7 +64,15 @@ export function entriesOf(post: CalendarPost, timeZone: string): CalendarEntry[]
       const m = zonedMoment(ms, timeZone);
       const settled = g.states.length > 0 && g.states.every((s) => s === 'published');
       const movable = !FIXED.has(post.state) && !settled && !g.states.includes('publishing');
-      return { key: `${post.id}@${ms}`, post, ms, at: new Date(ms).toISOString(), ...m, channelIds: g.channelIds, movable };
+      return {
+        key: `${post.id}@${ms}`,
+        post,
+        ms,
+        at: new Date(ms).toISOString(),
+        ...m,
+        channelIds: g.channelIds,
+        movable,
+      };
     });
 }
 
@@ -114,12 +122,20 @@ export function place(posts: CalendarPost[], timeZone: string): Placed {
 /** A string that changes whenever anything a day cell shows changes (to keep unchanged days from re-rendering). */
 export function daySignature(entries: CalendarEntry[]): string {
   return entries
-    .map((e) => `${e.key}|${e.post.version}|${e.post.state}|${e.post.title}|${e.post.author.viaAgency}|${e.movable}|${e.channelIds.join(',')}`)
+    .map(
+      (e) =>
+        `${e.key}|${e.post.version}|${e.post.state}|${e.post.title}|${e.post.author.viaAgency}|${e.movable}|${e.channelIds.join(',')}`,
+    )
     .join('\n');
 }
 
 /** Where a moved entry lands: on `date`, at `hour` when given (keeping the minutes), else at the same time of day. */
-export function movedInstant(entry: Pick<CalendarEntry, 'hour' | 'minute'>, date: CivilDate, hour: number | null, timeZone: string): number {
+export function movedInstant(
+  entry: Pick<CalendarEntry, 'hour' | 'minute'>,
+  date: CivilDate,
+  hour: number | null,
+  timeZone: string,
+): number {
   return zonedInstant(date, hour ?? entry.hour, entry.minute, timeZone);
 }
 

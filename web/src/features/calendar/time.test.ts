@@ -20,7 +20,11 @@ describe('zonedMoment', () => {
   it('reads the wall clock of the zone, not of the machine', () => {
     expect(zonedMoment(Date.parse('2026-03-09T23:30:00Z'), AMS)).toEqual({ date: '2026-03-10', hour: 0, minute: 30 });
     expect(zonedMoment(Date.parse('2026-07-01T10:05:00Z'), AMS)).toEqual({ date: '2026-07-01', hour: 12, minute: 5 });
-    expect(zonedMoment(Date.parse('2026-07-01T10:05:00Z'), 'America/New_York')).toEqual({ date: '2026-07-01', hour: 6, minute: 5 });
+    expect(zonedMoment(Date.parse('2026-07-01T10:05:00Z'), 'America/New_York')).toEqual({
+      date: '2026-07-01',
+      hour: 6,
+      minute: 5,
+    });
   });
 });
 
@@ -32,14 +36,22 @@ describe('zonedInstant', () => {
 
   it('moves a time in the spring gap forward and takes the first of a time shown twice', () => {
     expect(iso(zonedInstant('2026-03-29', 2, 30, AMS))).toBe('2026-03-29T01:30:00.000Z');
-    expect(zonedMoment(zonedInstant('2026-03-29', 2, 30, AMS), AMS)).toEqual({ date: '2026-03-29', hour: 3, minute: 30 });
+    expect(zonedMoment(zonedInstant('2026-03-29', 2, 30, AMS), AMS)).toEqual({
+      date: '2026-03-29',
+      hour: 3,
+      minute: 30,
+    });
     expect(iso(zonedInstant('2026-10-25', 2, 30, AMS))).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('round-trips through zonedMoment for every hour of a DST day', () => {
     for (let h = 0; h < 24; h++) {
       if (h === 2) continue;
-      expect(zonedMoment(zonedInstant('2026-03-29', h, 15, AMS), AMS)).toEqual({ date: '2026-03-29', hour: h, minute: 15 });
+      expect(zonedMoment(zonedInstant('2026-03-29', h, 15, AMS), AMS)).toEqual({
+        date: '2026-03-29',
+        hour: h,
+        minute: 15,
+      });
     }
   });
 });
@@ -60,7 +72,15 @@ describe('civil dates', () => {
   it('starts weeks on Monday', () => {
     expect(startOfWeek('2026-03-15')).toBe('2026-03-09');
     expect(startOfWeek('2026-03-09')).toBe('2026-03-09');
-    expect(weekDays('2026-03-11')).toEqual(['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15']);
+    expect(weekDays('2026-03-11')).toEqual([
+      '2026-03-09',
+      '2026-03-10',
+      '2026-03-11',
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-14',
+      '2026-03-15',
+    ]);
   });
 
   it('covers a month with whole weeks', () => {
@@ -81,7 +101,10 @@ describe('civil dates', () => {
 
 describe('rangeOf', () => {
   it('spans midnight to midnight on the zone clock', () => {
-    expect(rangeOf(weekDays('2026-03-25'), AMS)).toEqual({ from: '2026-03-22T23:00:00.000Z', to: '2026-03-29T22:00:00.000Z' });
+    expect(rangeOf(weekDays('2026-03-25'), AMS)).toEqual({
+      from: '2026-03-22T23:00:00.000Z',
+      to: '2026-03-29T22:00:00.000Z',
+    });
   });
 });
 

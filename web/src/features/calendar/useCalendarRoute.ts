@@ -12,7 +12,14 @@ export interface CalendarRoute {
   filters: CalendarFilters;
 }
 
-const PARAMS = { period: 'view', layout: 'show', date: 'date', channelId: 'channel', campaignId: 'campaign', author: 'author' } as const;
+const PARAMS = {
+  period: 'view',
+  layout: 'show',
+  date: 'date',
+  channelId: 'channel',
+  campaignId: 'campaign',
+  author: 'author',
+} as const;
 
 function read(search: URLSearchParams): CalendarRoute {
   const date = search.get(PARAMS.date);

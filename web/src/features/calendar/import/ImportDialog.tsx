@@ -42,7 +42,10 @@ export function ImportDialog({
   const [phase, setPhase] = useState<Phase>({ kind: 'choose', problem: null });
   const stop = useRef(false);
   const connected = useMemo(() => channels.filter((c) => !c.disconnectedAt), [channels]);
-  const names = useMemo<NameSources>(() => ({ channels: connected, campaigns, timeZone }), [connected, campaigns, timeZone]);
+  const names = useMemo<NameSources>(
+    () => ({ channels: connected, campaigns, timeZone }),
+    [connected, campaigns, timeZone],
+  );
 
   const [templateUrl, setTemplateUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -99,7 +102,8 @@ export function ImportDialog({
 
   // The button that was pressed disappears when the phase changes: give focus to the one that takes its place.
   useEffect(() => {
-    const id = phase.kind === 'running' ? 'calendar-import-cancel' : phase.kind === 'done' ? 'calendar-import-close' : null;
+    const id =
+      phase.kind === 'running' ? 'calendar-import-cancel' : phase.kind === 'done' ? 'calendar-import-close' : null;
     if (id) document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.focus();
   }, [phase.kind]);
 
@@ -111,7 +115,12 @@ export function ImportDialog({
   const running = phase.kind === 'running';
   const footer =
     phase.kind === 'running' ? (
-      <Button variant="danger-ghost" onClick={requestStop} aria-disabled={phase.stopping || undefined} data-testid="calendar-import-cancel">
+      <Button
+        variant="danger-ghost"
+        onClick={requestStop}
+        aria-disabled={phase.stopping || undefined}
+        data-testid="calendar-import-cancel"
+      >
         {phase.stopping ? t('calendar.import.stopping') : t('calendar.import.stop')}
       </Button>
     ) : phase.kind === 'done' ? (
@@ -132,7 +141,9 @@ export function ImportDialog({
   return (
     <Dialog
       title={t('calendar.import.title')}
-      description={phase.kind === 'choose' || phase.kind === 'checked' ? t('calendar.import.description', { timeZone }) : undefined}
+      description={
+        phase.kind === 'choose' || phase.kind === 'checked' ? t('calendar.import.description', { timeZone }) : undefined
+      }
       onClose={running ? requestStop : onClose}
       testId="calendar-import-dialog"
       footer={footer}
@@ -162,7 +173,12 @@ export function ImportDialog({
             )}
           </div>
           {templateUrl && (
-            <a href={templateUrl} download={t('calendar.import.template.fileName')} className="text-link cal-template-link" data-testid="calendar-import-template">
+            <a
+              href={templateUrl}
+              download={t('calendar.import.template.fileName')}
+              className="text-link cal-template-link"
+              data-testid="calendar-import-template"
+            >
               <Icon name="download" size={15} />
               <span>{t('calendar.import.template.link')}</span>
             </a>
@@ -171,12 +187,22 @@ export function ImportDialog({
       )}
       {phase.kind === 'checked' && (
         <>
-          {phase.rows.length === 0 && phase.errors.length === 0 && <p className="muted">{t('calendar.import.emptyFile')}</p>}
-          <ImportPreview rows={phase.rows} errors={phase.errors} channels={connected} campaigns={campaigns} timeZone={timeZone} />
+          {phase.rows.length === 0 && phase.errors.length === 0 && (
+            <p className="muted">{t('calendar.import.emptyFile')}</p>
+          )}
+          <ImportPreview
+            rows={phase.rows}
+            errors={phase.errors}
+            channels={connected}
+            campaigns={campaigns}
+            timeZone={timeZone}
+          />
         </>
       )}
       {phase.kind === 'running' && <Progress done={phase.done} total={phase.rows.length} />}
-      {phase.kind === 'done' && <ImportSummary workspaceId={workspaceId} outcomes={phase.outcomes} rest={phase.rest} names={names} />}
+      {phase.kind === 'done' && (
+        <ImportSummary workspaceId={workspaceId} outcomes={phase.outcomes} rest={phase.rest} names={names} />
+      )}
     </Dialog>
   );
 }

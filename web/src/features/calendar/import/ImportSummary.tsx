@@ -37,7 +37,9 @@ export function ImportSummary({
   const { t } = useTranslation();
   const count = (s: RowOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   const created = outcomes.length - count('failed');
-  const unscheduled = outcomes.filter((o): o is Extract<RowOutcome, { status: 'unscheduled' }> => o.status === 'unscheduled');
+  const unscheduled = outcomes.filter(
+    (o): o is Extract<RowOutcome, { status: 'unscheduled' }> => o.status === 'unscheduled',
+  );
   const toFix = useMemo(
     () => [
       ...outcomes.flatMap((o) => (o.status === 'failed' ? [{ row: o.row, reason: reasonOf(t, o.error) }] : [])),
@@ -82,10 +84,15 @@ export function ImportSummary({
           <h3 id="cal-import-unscheduled" className="section-title">
             {t('calendar.import.summary.unscheduledTitle')}
           </h3>
-          <ul className="cal-import-error-list">
+          <ul
+            className="cal-import-error-list cal-import-note-list"
+            tabIndex={0}
+            aria-labelledby="cal-import-unscheduled"
+          >
             {unscheduled.map((o) => (
               <li key={o.row.line}>
-                <Link to={postPath(workspaceId, o.postId)}>{t('calendar.import.line', { line: o.row.line })}</Link>: {reasonOf(t, o.error)}
+                <Link to={postPath(workspaceId, o.postId)}>{t('calendar.import.line', { line: o.row.line })}</Link>:{' '}
+                {reasonOf(t, o.error)}
               </li>
             ))}
           </ul>
@@ -96,7 +103,7 @@ export function ImportSummary({
           <h3 id="cal-import-failed" className="section-title">
             {t('calendar.import.summary.failedTitle', { count: toFix.length })}
           </h3>
-          <ul className="cal-import-error-list">
+          <ul className="cal-import-error-list" tabIndex={0} aria-labelledby="cal-import-failed">
             {toFix.slice(0, 100).map((f) => (
               <li key={f.row.line} data-testid="calendar-import-failed-row" data-line={f.row.line}>
                 <span className="strong">{t('calendar.import.line', { line: f.row.line })}</span>: {f.reason}
@@ -104,7 +111,12 @@ export function ImportSummary({
             ))}
           </ul>
           {fixUrl && (
-            <a className="btn btn-secondary cal-import-download" href={fixUrl} download="regie-import-nog-doen.csv" data-testid="calendar-import-failed-download">
+            <a
+              className="btn btn-secondary cal-import-download"
+              href={fixUrl}
+              download="regie-import-nog-doen.csv"
+              data-testid="calendar-import-failed-download"
+            >
               <Icon name="download" size={16} />
               <span>{t('calendar.import.summary.download')}</span>
             </a>

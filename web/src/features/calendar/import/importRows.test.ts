@@ -10,13 +10,28 @@ const campaigns = [{ id: 'cmp-1', name: 'Zomer; buiten' }];
 const opts = { channels, campaigns, timeZone: 'Europe/Amsterdam', now: new Date('2026-03-01T00:00:00Z') };
 
 function row(over: Partial<ImportRow> = {}): ImportRow {
-  return { line: 2, scheduledAt: '2026-03-10T08:30:00.000Z', channelIds: ['ch-bsky'], text: 'Hallo', instrument: 'post', ...over };
+  return {
+    line: 2,
+    scheduledAt: '2026-03-10T08:30:00.000Z',
+    channelIds: ['ch-bsky'],
+    text: 'Hallo',
+    instrument: 'post',
+    ...over,
+  };
 }
 
 describe('contentOf', () => {
   it('builds the post: title of 60 characters, one part per channel, link with UTM, cta turns a post into cta', () => {
     const text = `${'ä'.repeat(50)}\n\n${'b'.repeat(30)}`;
-    const c = contentOf(row({ text, channelIds: ['ch-bsky', 'ch-masto'], link: 'https://a.nl', firstComment: 'Meer info', cta: { type: 'sign_up', text: 'Meld je aan', url: 'https://a.nl/x' } }));
+    const c = contentOf(
+      row({
+        text,
+        channelIds: ['ch-bsky', 'ch-masto'],
+        link: 'https://a.nl',
+        firstComment: 'Meer info',
+        cta: { type: 'sign_up', text: 'Meld je aan', url: 'https://a.nl/x' },
+      }),
+    );
     expect(c.title).toBe(`${'ä'.repeat(50)} ${'b'.repeat(9)}`);
     expect(c.core).toBe(text);
     expect(c.instrument).toBe('cta');
@@ -56,11 +71,21 @@ describe('runImport', () => {
     expect(r.outcomes.map((o) => o.status)).toEqual(['scheduled', 'failed', 'unscheduled', 'created']);
     expect(r.rest).toEqual([]);
     expect(seen).toEqual([1, 2, 3, 4]);
-    expect(c.log).toEqual(['create a', 'schedule post-a v1 2026-03-10T08:30:00.000Z', 'create b', 'create c', 'schedule post-c v1 2026-03-10T08:30:00.000Z', 'create d']);
+    expect(c.log).toEqual([
+      'create a',
+      'schedule post-a v1 2026-03-10T08:30:00.000Z',
+      'create b',
+      'create c',
+      'schedule post-c v1 2026-03-10T08:30:00.000Z',
+      'create d',
+    ]);
   });
 
   it('reports waiting for approval', async () => {
-    const r = await runImport([row()], calls(new Set(), new Set(), true), { stop: () => false, onOutcome: () => undefined });
+    const r = await runImport([row()], calls(new Set(), new Set(), true), {
+      stop: () => false,
+      onOutcome: () => undefined,
+    });
     expect(r.outcomes[0].status).toBe('waiting');
   });
 
@@ -75,23 +100,41 @@ describe('runImport', () => {
 
 describe('CSV files', () => {
   it('quotes what needs quoting', () => {
-    expect(toCsv([['a;b', 'say "hi"', 'x\ny', ' pad', 'plain']])).toBe('\ufeff"a;b";"say ""hi""";"x\ny";" pad";plain\r\n');
+    expect(toCsv([['a;b', 'say "hi"', 'x\ny', ' pad', 'plain']])).toBe(
+      '\ufeff"a;b";"say ""hi""";"x\ny";" pad";plain\r\n',
+    );
   });
 
   it('writes rows to fix that read back into the same rows', () => {
     const rows = [
-      row({ text: 'Regel 1;\n"twee"', channelIds: ['ch-bsky', 'ch-masto'], campaignId: 'cmp-1', link: 'https://a.nl/?x=1', firstComment: 'c', instrument: 'link' }),
+      row({
+        text: 'Regel 1;\n"twee"',
+        channelIds: ['ch-bsky', 'ch-masto'],
+        campaignId: 'cmp-1',
+        link: 'https://a.nl/?x=1',
+        firstComment: 'c',
+        instrument: 'link',
+      }),
       row({ line: 3, scheduledAt: null, cta: { type: 'sign_up', text: 'Doe mee', url: 'https://a.nl/m' } }),
     ];
-    const csv = rowsToFixCsv(rows.map((r) => ({ row: r, reason: 'Server zei nee' })), opts);
+    const csv = rowsToFixCsv(
+      rows.map((r) => ({ row: r, reason: 'Server zei nee' })),
+      opts,
+    );
     const back = readPostRows(csv, opts);
     expect(back.errors).toEqual([]);
     expect(back.rows.map(({ line: _line, ...r }) => r)).toEqual(rows.map(({ line: _line, ...r }) => r));
   });
 
   it('offers a template that reads without errors', () => {
-    const csv = templateCsv({ channelNames: ['Gemeente op Bluesky', 'Mastodon'], today: '2026-03-01', texts: ['Eerste', 'Tweede'] });
-    expect(csv.split('\r\n')[0]).toBe('\ufeffdatum;tijd;kanalen;tekst;link;cta_type;cta_text;cta_url;campagne;eerste_reactie;instrument');
+    const csv = templateCsv({
+      channelNames: ['Gemeente op Bluesky', 'Mastodon'],
+      today: '2026-03-01',
+      texts: ['Eerste', 'Tweede'],
+    });
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffdatum;tijd;kanalen;tekst;link;cta_type;cta_text;cta_url;campagne;eerste_reactie;instrument',
+    );
     const back = readPostRows(csv, opts);
     expect(back.errors).toEqual([]);
     expect(back.rows.map((r) => [r.scheduledAt, r.channelIds, r.instrument])).toEqual([

@@ -8,7 +8,19 @@ import { addDays, clock, zonedMoment, type CivilDate } from '../time';
  * (stoppable between rows), and writing CSV files back (the template, the rows to fix).
  */
 
-export const TEMPLATE_HEADERS = ['datum', 'tijd', 'kanalen', 'tekst', 'link', 'cta_type', 'cta_text', 'cta_url', 'campagne', 'eerste_reactie', 'instrument'];
+export const TEMPLATE_HEADERS = [
+  'datum',
+  'tijd',
+  'kanalen',
+  'tekst',
+  'link',
+  'cta_type',
+  'cta_text',
+  'cta_url',
+  'campagne',
+  'eerste_reactie',
+  'instrument',
+];
 
 const TITLE_LENGTH = 60;
 
@@ -26,7 +38,11 @@ export function contentOf(row: ImportRow): PostContent {
     event: null,
     media: [],
     paidPartnership: false,
-    variants: row.channelIds.map((channelId) => ({ channelId, parts: [row.text], firstComment: row.firstComment ?? null })),
+    variants: row.channelIds.map((channelId) => ({
+      channelId,
+      parts: [row.text],
+      firstComment: row.firstComment ?? null,
+    })),
   };
 }
 
@@ -138,7 +154,8 @@ export function decodeCsv(bytes: ArrayBuffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     let out = '';
-    for (const b of new Uint8Array(bytes)) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    for (const b of new Uint8Array(bytes))
+      out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
     return out;
   }
 }
