@@ -30,11 +30,7 @@ export function ImportPreview({
   return (
     <>
       {errors.length > 0 && (
-        <section
-          className="cal-import-errors"
-          aria-labelledby="cal-import-errors-title"
-          data-testid="calendar-import-errors"
-        >
+        <div className="cal-import-errors" data-testid="calendar-import-errors">
           <h3 id="cal-import-errors-title" className="section-title">
             {t('calendar.import.errorsTitle', { count: errors.length })}
           </h3>
@@ -61,14 +57,10 @@ export function ImportPreview({
           {errors.length > SHOWN && (
             <p className="muted small">{t('calendar.import.andMore', { count: errors.length - SHOWN })}</p>
           )}
-        </section>
+        </div>
       )}
       {rows.length > 0 && (
-        <section
-          className="cal-import-preview"
-          aria-labelledby="cal-import-preview-title"
-          data-testid="calendar-import-preview"
-        >
+        <div className="cal-import-preview" data-testid="calendar-import-preview">
           <h3 id="cal-import-preview-title" className="section-title">
             {t('calendar.import.previewTitle', { count: rows.length })}
           </h3>
@@ -111,7 +103,7 @@ export function ImportPreview({
           {rows.length > SHOWN && (
             <p className="muted small">{t('calendar.import.andMoreRows', { count: rows.length - SHOWN })}</p>
           )}
-        </section>
+        </div>
       )}
     </>
   );
