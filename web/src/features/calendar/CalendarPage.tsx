@@ -138,7 +138,7 @@ export function CalendarPage() {
           actions={
             canMove && (
               <Button
-                icon={<Icon name="download" size={16} />}
+                icon={<Icon name="file" size={16} />}
                 onClick={() => setImporting(true)}
                 disabled={!settled || !channels.data}
                 data-testid="calendar-import-open"
