@@ -144,25 +144,38 @@ async function prepare(app: App, q: Q, variantId: string, worker: string): Promi
   const approval = post.approved_version !== null ? await approvalOf(q, v.workspace_id, v.post_id, Number(post.approved_version)) : undefined;
   const features = featuresOf(content, variantContent, { campaignId: post.campaign_id, pillar: campaign?.pillar ?? null, authorOrg: post.author_org_id === (await orgOf(q, v.workspace_id)) ? 'organization' : 'agency' });
   await updateVariant(q, v.id, { state: 'publishing', version: Number(post.version), attempts: n, lease_until: new Date(now.getTime() + SENDING_LEASE_MS).toISOString(), next_attempt_at: iso, features: JSON.stringify(features), reason_code: null, reason_text: null, updated_at: iso });
+  const who = await namesOf(q, [post.author_id, approval?.author_id ?? null, post.scheduled_by], [post.author_org_id, approval?.author_org_id ?? null]);
   await writeAudit(app, q, post.scheduled_by ? { userId: post.scheduled_by, ip: null, userAgent: 'regie-worker' } : null, {
     action: 'post.sending',
     workspaceId: v.workspace_id,
     actorOrgId: null,
     objectType: 'post',
     objectId: v.post_id,
+    // People first, in words (the audit page shows the first lines); the ids follow for machines.
     summary: {
-      variant: v.id,
-      channel: { id: channel.id, kind: channel.kind, name: channel.name },
+      author: who.label(post.author_id, post.author_org_id),
+      approvedBy: approval ? who.label(approval.author_id, approval.author_org_id) : null,
+      sentBy: who.label(post.scheduled_by, null),
+      channel: `${channel.name} (${channel.kind})`,
       version: Number(post.version),
       attempt: n,
-      author: { id: post.author_id, org: post.author_org_id },
-      approvedBy: approval ? { id: approval.author_id, name: approval.name, org: approval.author_org_id } : null,
-      sentBy: post.scheduled_by,
       codeVersion: code.version,
+      ids: { variant: v.id, channel: channel.id, author: post.author_id, authorOrg: post.author_org_id, approver: approval?.author_id ?? null, approverOrg: approval?.author_org_id ?? null, sender: post.scheduled_by },
     },
   });
   const outbound = outboundOf(idempotencyKey({ id: v.id, version: Number(post.version) }), checked.rendered);
   return { kind: 'send', variant: { ...v, version: Number(post.version), attempts: n }, channel, outbound, attemptId, n };
+}
+
+/** Names of people and organizations for the audit record, as "Name (Organization)". */
+async function namesOf(q: Q, userIds: Array<string | null>, orgIds: Array<string | null>) {
+  const uids = [...new Set(userIds.filter((x): x is string => !!x))];
+  const oids = [...new Set(orgIds.filter((x): x is string => !!x))];
+  const users = uids.length ? await q.selectFrom('users').select(['id', 'name']).where('id', 'in', uids).execute() : [];
+  const orgs = oids.length ? await q.selectFrom('organizations').select(['id', 'name']).where('id', 'in', oids).execute() : [];
+  const u = new Map(users.map((x) => [x.id, x.name]));
+  const o = new Map(orgs.map((x) => [x.id, x.name]));
+  return { label: (userId: string | null, orgId: string | null) => (userId ? `${u.get(userId) ?? userId}${orgId && o.get(orgId) ? ` (${o.get(orgId)})` : ''}` : null) };
 }
 
 async function orgOf(q: Q, workspaceId: string): Promise<string> {

@@ -87,9 +87,11 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
 
     const audit = (await w.owner.get(`/api/workspaces/${w.ws}/audit?objectId=${id}`)).body.items as Array<{ action: string; summary: Record<string, any>; actor: { id: string } | null }>;
     const sending = audit.find((a) => a.action === 'post.sending')!;
-    expect(sending.summary.author.org).toBe(w.agency.id);
-    expect(sending.summary.approvedBy.id).toBe(w.ownerId);
-    expect(sending.summary.sentBy).toBeTruthy();
+    expect(sending.summary.ids.authorOrg).toBe(w.agency.id);
+    expect(sending.summary.author).toBe('Ada Advisor (Bureau Helder)');
+    expect(sending.summary.ids.approver).toBe(w.ownerId);
+    expect(sending.summary.approvedBy).toMatch(/\(Gemeente Testdorp\)$/);
+    expect(sending.summary.sentBy).toBe('Ada Advisor');
     expect(audit.some((a) => a.action === 'post.published')).toBe(true);
     // The brief's author heard about the progress? The post's author heard about the approval.
     const advisorNotes = (await w.advisor.get('/api/notifications')).body;
