@@ -9,6 +9,7 @@ import type { ChannelsTable } from '../db/schema';
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
+import { releaseWaiting } from './publishing.service';
 import { channelContext, sealCredentials } from './channel-context';
 
 /** A channel as the API shows it: never its credentials. */
@@ -279,7 +280,8 @@ async function reconnect(
   };
   await app.db.transaction().execute(async (q) => {
     await updateChannel(q, id, patch);
-    await writeAudit(app, q, actor, { action: 'channel.reconnected', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'channel', objectId: id, summary: { after: { account: connected.account.handle } } });
+    const released = await releaseWaiting(app, q, scope.workspaceId, 'channel_needs_reconnect', id);
+    await writeAudit(app, q, actor, { action: 'channel.reconnected', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'channel', objectId: id, summary: { after: { account: connected.account.handle }, postsRescheduled: released.rescheduled, postsNeedingNewTime: released.missed } });
   });
   return channelView(app, { ...row, ...patch });
 }

@@ -73,23 +73,33 @@ export async function resumePublishing(app: App, actor: Actor, scope: WorkspaceS
     const s = await settingsOf(q, scope.workspaceId);
     if (!s.hold) throw new AppError('ERR_INVALID_STATE', 'Publishing is not paused.');
     await save(app, q, scope.workspaceId, { ...s, hold: null });
-    const now = app.clock.now();
-    let rescheduled = 0;
-    let missed = 0;
-    for (const v of await variantsInState(q, scope.workspaceId, 'held')) {
-      if (v.reason_code !== 'workspace_held') continue;
-      if (v.due_at && Date.parse(v.due_at) > now.getTime()) {
-        await updateVariant(q, v.id, { state: 'scheduled', next_attempt_at: v.due_at, reason_code: null, reason_text: null, updated_at: now.toISOString() });
-        rescheduled++;
-      } else {
-        await updateVariant(q, v.id, { reason_code: 'missed_time', reason_text: gateReasonText('missed_time'), updated_at: now.toISOString() });
-        missed++;
-      }
-    }
+    const { rescheduled, missed } = await releaseWaiting(app, q, scope.workspaceId, 'workspace_held');
     await writeAudit(app, q, actor, { action: 'publishing.resumed', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, summary: { rescheduled, missed, heldSince: s.hold.at } });
     return { rescheduled, missed };
   });
   return { ...(await publishingSettings(app, scope)), ...counts };
+}
+
+/**
+ * Lets variants that waited for `reason` (a hold, or a channel that needed a new sign-in) go on: each whose time
+ * still lies ahead goes back into the schedule; each whose time passed keeps waiting for a person to choose a new
+ * time or "publish now" — nothing is sent late unasked. Runs in the caller's transaction.
+ */
+export async function releaseWaiting(app: App, q: Q, workspaceId: string, reason: 'workspace_held' | 'channel_needs_reconnect', channelId?: string): Promise<{ rescheduled: number; missed: number }> {
+  const now = app.clock.now();
+  let rescheduled = 0;
+  let missed = 0;
+  for (const v of await variantsInState(q, workspaceId, 'held')) {
+    if (v.reason_code !== reason || (channelId && v.channel_id !== channelId)) continue;
+    if (v.due_at && Date.parse(v.due_at) > now.getTime()) {
+      await updateVariant(q, v.id, { state: 'scheduled', next_attempt_at: v.due_at, reason_code: null, reason_text: null, updated_at: now.toISOString() });
+      rescheduled++;
+    } else {
+      await updateVariant(q, v.id, { reason_code: 'missed_time', reason_text: gateReasonText('missed_time'), updated_at: now.toISOString() });
+      missed++;
+    }
+  }
+  return { rescheduled, missed };
 }
 
 async function heldOrFailed(app: App, q: Q, scope: WorkspaceScope, variantId: string) {

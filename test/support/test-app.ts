@@ -1,3 +1,4 @@
+import type { Connector } from '../../src/connectors/types';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ export async function freshDatabase(): Promise<{ url: string | null; drop(): Pro
 }
 
 /** A complete Regie (database migrated, HTTP app ready for inject()) on a fresh database of the kind under test. */
-export async function createTestApp(env: Record<string, string> = {}, opts: { webDir?: string | null } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { webDir?: string | null; connectors?: Connector[] } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'regie-test-'));
   const db = await freshDatabase();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(db.url ? { DATABASE_URL: db.url } : {}), ...env });
@@ -73,6 +74,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { we
   const mails: SystemMail[] = [];
   const app = await createApp(config, {
     clock,
+    ...(opts.connectors ? { connectors: opts.connectors } : {}),
     logger: pino({ level: 'silent' }),
     mailer: {
       async send(m) {
