@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
 import { roleCan } from '../../../../src/core/workspaces/roles';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
+import { errorText } from '../../lib/errors';
 import { useApi } from '../../lib/useApi';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { calendarApi } from './api';
@@ -61,13 +63,17 @@ export function CalendarPage() {
   const visible = useMemo(() => data.posts.filter((p) => matchesFilters(p, filters)), [data.posts, filters]);
   const placed = useMemo(() => place(visible, timeZone), [visible, timeZone]);
   const byDay = useStableDays(placed.byDay);
+  // The period itself: the week, or the month without the neighbouring days its grid shows.
+  const month = anchor.slice(0, 7);
   const inPeriod = useMemo(() => {
     const first = days[0];
     const last = days[days.length - 1];
-    return placed.all.filter((e) => e.date >= first && e.date <= last);
-  }, [placed.all, days]);
+    return placed.all.filter((e) =>
+      route.period === 'month' ? e.date.startsWith(month) : e.date >= first && e.date <= last,
+    );
+  }, [placed.all, days, route.period, month]);
 
-  const [moveError, setMoveError] = useState<{ title: string; error: unknown } | null>(null);
+  const [moveError, setMoveError] = useState<{ text: string; code: string } | null>(null);
   const [moving, setMoving] = useState<MoveRequest | null>(null);
   const [dayShown, setDayShown] = useState<CivilDate | null>(null);
   const [importing, setImporting] = useState(false);
@@ -92,15 +98,18 @@ export function CalendarPage() {
 
   const drop = useCallback(
     (item: DragItem, date: CivilDate, hour: number | null) => {
-      const title = item.post.title || t('calendar.untitled');
+      const failed = (reason: string, code: string) =>
+        setMoveError({
+          text: `${t('calendar.moveFailed', { title: item.post.title || t('calendar.untitled') })} ${reason}`,
+          code,
+        });
       const at = movedInstant({ hour: item.hour ?? 9, minute: item.minute }, date, hour, timeZone);
       setMoveError(null);
-      if (at < Date.now()) {
-        setMoveError({ title, error: new Error(t('calendar.pastDrop')) });
-        return;
-      }
+      if (at < Date.now()) return failed(t('calendar.pastDrop'), 'past');
       if (item.post.scheduledAt && Date.parse(item.post.scheduledAt) === at) return;
-      move(item.post, new Date(at).toISOString()).catch((error: unknown) => setMoveError({ title, error }));
+      move(item.post, new Date(at).toISOString()).catch((error: unknown) =>
+        failed(errorText(t, error), isApiError(error) ? error.code : 'unknown'),
+      );
     },
     [move, timeZone, t],
   );
@@ -170,9 +179,8 @@ export function CalendarPage() {
           onChange={(f) => setRoute({ filters: f })}
         />
         {moveError && (
-          <div data-testid="calendar-move-error">
-            <p className="visually-hidden">{t('calendar.moveFailed', { title: moveError.title })}</p>
-            <ErrorAlert error={moveError.error} />
+          <div data-testid="calendar-move-error" data-code={moveError.code}>
+            <ErrorAlert error={new Error(moveError.text)} />
           </div>
         )}
         {data.error ? <ErrorAlert error={data.error} onRetry={() => void data.reload()} /> : null}
@@ -192,7 +200,7 @@ export function CalendarPage() {
                 <ListView entries={inPeriod} label={tableLabel} emptyText={emptyText} />
               )
             ) : route.period === 'month' ? (
-              <MonthView days={days} month={anchor.slice(0, 7)} today={today} byDay={byDay} label={tableLabel} />
+              <MonthView days={days} month={month} today={today} byDay={byDay} label={tableLabel} />
             ) : (
               <WeekView days={days} today={today} byDay={byDay} label={tableLabel} />
             )}
