@@ -5,12 +5,14 @@ import { id, isoTime } from './schemas';
 /** Request shapes for posts: the same limits for the API and the composer. */
 const text = (max: number) => z.string().max(max);
 const url = z.string().trim().max(2000).refine((u) => /^https?:\/\/[^\s]+$/i.test(u), 'must be a full http(s) address');
+/** A call to action may also ring a number ("Bel ons"). */
+const ctaUrl = z.string().trim().max(2000).refine((u) => /^https?:\/\/[^\s]+$/i.test(u) || /^tel:\+?[0-9][0-9 -]{2,30}$/i.test(u), 'must be a full http(s) address, or tel: with a phone number');
 
 export const postContent = z.object({
   title: text(200).default(''),
   core: text(20_000).default(''),
   instrument: z.enum(INSTRUMENTS).default('post'),
-  cta: z.object({ type: z.enum(CTA_TYPES), text: text(200), url }).nullable().default(null),
+  cta: z.object({ type: z.enum(CTA_TYPES), text: text(200), url: ctaUrl }).nullable().default(null),
   link: z.object({ url, utm: z.boolean().default(true) }).nullable().default(null),
   poll: z
     .object({ question: text(300).default(''), options: z.array(text(100).min(1)).min(2).max(10), durationHours: z.number().min(0.1).max(24 * 31), surveyUrl: url.nullable().default(null) })
