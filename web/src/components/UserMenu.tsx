@@ -22,7 +22,6 @@ export function UserMenu() {
         className="user-button"
         aria-expanded={pop.open}
         aria-controls={menuId}
-        aria-label={`${t('userMenu.label')}: ${user.name}`}
         onClick={pop.toggle}
         data-testid="user-menu"
       >
