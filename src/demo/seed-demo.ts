@@ -1,3 +1,9 @@
+import { createBrief } from '../services/briefs.service';
+import { createCampaign } from '../services/campaigns.service';
+import { createPost } from '../services/posts.service';
+import { submitForReview } from '../services/review.service';
+import { schedulePost } from '../services/schedule.service';
+import { emptyContent, type PostContent } from '../core/content/post-content';
 import { countUsers } from '../db/repos/users.repo';
 import { requireWorkspace } from '../services/access.service';
 import { createAgency, inviteAgencyMember } from '../services/agencies.service';
@@ -81,11 +87,53 @@ export async function seedDemo(realApp: App): Promise<{ logins: DemoLogin[]; wor
   await grantMandate(app, owner, ownerScope, agency.id, { role, endsAt: null, mayPublishWithoutApproval: false, mayReplyWithoutApproval: false });
   // Sandbox channels, so that every feature shows something without a real account; their simulated audience
   // has already reacted a little.
+  const channelIds: string[] = [];
   for (const name of ['Oefenkanaal Facebook-pagina', 'Oefenkanaal Instagram', 'Oefenkanaal Bluesky']) {
     const ch = await connectChannel(app, owner, ownerScope, 'sandbox', name, { name });
     await syncChannelIn(app, ownerScope, ch.id);
+    channelIds.push(ch.id);
   }
+  const fatimaId = (await app.db.selectFrom('users').select('id').where('email', '=', staff[1][1]).executeTakeFirstOrThrow()).id;
+  await seedContent(app, ws, { owner, fatima: actorOf(fatimaId, 'Fatima El Amrani', staff[1][1]), mark }, channelIds);
   logins.push({ email: advisorEmail, name: 'Mark Peters', role: 'advisor, Bureau Helder (admin), editor by mandate' });
   logins.push({ email: lotteEmail, name: 'Lotte Smit', role: 'advisor, Bureau Helder, editor by mandate' });
   return { logins, workspaceId: ws };
+}
+
+/**
+ * Content to look at: a brief from the organization, a campaign, a post the agency made from the brief waiting
+ * for the owner's approval, one scheduled for next week and one that went out (the worker publishes it at start).
+ */
+async function seedContent(app: App, ws: string, who: { owner: Actor; fatima: Actor; mark: Actor }, channelIds: string[]): Promise<void> {
+  const scope = (a: Actor) => requireWorkspace(app, a, ws, 'content.read');
+  const [ownerScope, fatimaScope, markScope] = [await scope(who.owner), await scope(who.fatima), await scope(who.mark)];
+  const brief = await createBrief(app, who.fatima, fatimaScope, {
+    title: 'Afvalinzameling tijdens de feestdagen',
+    goal: 'Inwoners weten op tijd dat de ophaaldagen rond kerst en oud en nieuw verschuiven.',
+    audience: 'Alle huishoudens in Voorbeeld, vooral ouderen',
+    keyMessage: 'Rond de feestdagen wordt het afval op andere dagen opgehaald. Kijk in de afvalapp welke dag voor jou geldt.',
+    details: 'De nieuwe kalender staat vanaf 1 december online.',
+    channelIds: channelIds.slice(0, 2),
+    timing: 'Begin december, en herinnering in de week voor kerst',
+    wantedBy: null,
+  });
+  const campaign = await createCampaign(app, who.owner, ownerScope, { name: 'Winter in Voorbeeld', goal: 'Inwoners goed geïnformeerd de winter door', pillar: 'Dienstverlening', startsOn: null, endsOn: null });
+  const content = (title: string, text: string, channels: string[], cta: PostContent['cta'] = null): PostContent => ({
+    ...emptyContent(),
+    title,
+    core: text,
+    instrument: cta ? 'cta' : 'post',
+    cta,
+    variants: channels.map((channelId) => ({ channelId, parts: [text], firstComment: null })),
+  });
+  const fromBrief = await createPost(app, who.mark, markScope, {
+    content: content('Afval rond de feestdagen', 'Let op: rond kerst en oud en nieuw halen we het afval op andere dagen op. Kijk in de afvalapp welke dag voor jou geldt.', channelIds.slice(0, 2), { type: 'learn_more', text: 'Bekijk de ophaaldagen', url: 'https://www.voorbeeld.nl/afval' }),
+    briefId: brief.id,
+    campaignId: campaign.id,
+  });
+  await submitForReview(app, who.mark, markScope, fromBrief.id, fromBrief.version);
+  const next = await createPost(app, who.owner, ownerScope, { content: content('Schaatsbaan open', 'De schaatsbaan op het Marktplein is vanaf zaterdag open. Tot ziens op het ijs!', channelIds), briefId: null, campaignId: campaign.id });
+  await schedulePost(app, who.owner, ownerScope, next.id, new Date(app.clock.now().getTime() + 7 * 86_400_000).toISOString(), next.version);
+  const done = await createPost(app, who.owner, ownerScope, { content: content('Gladheid', 'Het kan vannacht glad zijn. Onze strooiwagens rijden vanaf 04:00 uur.', [channelIds[2]]), briefId: null, campaignId: campaign.id });
+  await schedulePost(app, who.owner, ownerScope, done.id, null, done.version);
 }
