@@ -9,6 +9,7 @@ import type { ChannelsTable } from '../db/schema';
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
+import { notify, sendPending } from './notifications.service';
 import { codeInForce } from './code.service';
 import { checkContent, needOf, writerFacts } from './post-checks';
 import { settingsOf } from './publishing-settings';
@@ -56,7 +57,7 @@ export interface PostInput {
 /** Creates a post as a draft (version 1) with a variant per chosen channel. */
 export async function createPost(app: App, actor: Actor, scope: WorkspaceScope, input: PostInput): Promise<{ id: string; version: number }> {
   const id = newId();
-  await app.db.transaction().execute(async (q) => {
+  const mails = await app.db.transaction().execute(async (q) => {
     await assertRefs(q, scope, input.briefId, input.campaignId);
     const channels = await usableChannels(app, q, scope);
     assertChannels(input.content, channels);
@@ -68,7 +69,19 @@ export async function createPost(app: App, actor: Actor, scope: WorkspaceScope, 
     await insertVariants(q, input.content.variants.map((v) => ({ workspace_id: scope.workspaceId, id: newId(), post_id: id, channel_id: v.channelId, state: 'draft', version: 1, due_at: null, next_attempt_at: null, lease_owner: null, lease_until: null, attempts: 0, remote_id: null, remote_url: null, published_at: null, reason_code: null, reason_text: null, features: null, updated_at: now })));
     if (input.briefId) await q.updateTable('briefs').set({ status: 'in_progress', updated_at: now }).where('id', '=', input.briefId).where('status', '=', 'new').execute();
     await writeAudit(app, q, actor, { action: 'post.created', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'post', objectId: id, summary: { title: input.content.title, channels: input.content.variants.length, verdict: checked.verdict, briefId: input.briefId } });
+    if (!input.briefId) return [];
+    // The brief's author hears that their brief is being worked on, and can follow and comment.
+    const brief = await q.selectFrom('briefs as b').innerJoin('users as u', 'u.id', 'b.created_by').select(['b.title', 'u.id', 'u.email']).where('b.id', '=', input.briefId).executeTakeFirstOrThrow();
+    return notify(app, q, [{ id: brief.id, email: brief.email }], {
+      kind: 'brief.post_created',
+      workspaceId: scope.workspaceId,
+      subjectType: 'post',
+      subjectId: id,
+      payload: { title: brief.title, by: actor.name, post: input.content.title },
+      mail: { subject: `Je briefing “${brief.title}” krijgt een bericht / Your brief gets a post`, text: `${actor.name}: ${input.content.title}` },
+    }, actor.userId);
   });
+  await sendPending(app, mails);
   return { id, version: 1 };
 }
 

@@ -103,3 +103,29 @@ describe.skipIf(pgUnavailable())(`the gate when platforms fail (${testDb()})`, (
     expect(new Set(calls.map((c) => c.split(':')[0])).size).toBe(1);
   });
 });
+
+describe.skipIf(pgUnavailable())(`per-channel rate limits at the gate (${testDb()})`, () => {
+  let t: TestApp;
+  let w: World;
+  const paced: Connector = { ...sandboxConnector, rateLimit: { perMinute: 1, burst: 1 } };
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { connectors: shipped.map((c) => (c.kind === 'sandbox' ? paced : c)) });
+    w = await buildWorld(t.http, t.app);
+  });
+  afterAll(() => t?.close());
+
+  it('sends one post a minute to a channel that allows one; the others wait their turn, none fail', async () => {
+    for (const text of ['Een', 'Twee', 'Drie']) {
+      const p = await w.owner.post(`/api/workspaces/${w.ws}/posts`, { content: { title: text, core: text, variants: [{ channelId: w.channel.id, parts: [text] }] } });
+      await w.owner.post(`/api/workspaces/${w.ws}/posts/${p.body.id}/schedule`, { version: 1, at: null });
+    }
+    expect((await drain(t)).sort()).toEqual(['published', 'waiting', 'waiting']);
+    t.clock.advance(61_000);
+    expect((await drain(t)).sort()).toEqual(['published', 'waiting']);
+    t.clock.advance(61_000);
+    expect(await drain(t)).toEqual(['published']);
+    const states = await t.app.db.selectFrom('variants').select('state').execute();
+    expect(states.map((s) => s.state)).toEqual(['published', 'published', 'published']);
+  });
+});

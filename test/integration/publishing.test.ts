@@ -60,6 +60,8 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
     const id = blocked.body.id;
     expect((await posts(w.advisor).act(id, 'submit', { version: 2 })).status).toBe(200);
     expect((await w.contributor.client.get(`/api/workspaces/${w.ws}/briefs/${brief.body.id}`)).body.status).toBe('in_progress');
+    const told = (await w.contributor.client.get('/api/notifications')).body.items;
+    expect(told.some((n: { kind: string; subjectId: string }) => n.kind === 'brief.post_created' && n.subjectId === blocked.body.id)).toBe(true);
 
     // An advisor never approves for the organization; an owner does, for exactly version 2.
     const byAgency = await posts(w.advisor).act(id, 'approve', { version: 2 });

@@ -115,6 +115,8 @@ export const blueskyConnector: Connector = {
 
   publish: publishVariant,
   resendSafety: { kind: 'key', windowSeconds: null },
+  /** The PDS allows about 1,666 record creations an hour (5,000 points, 3 each). */
+  rateLimit: { perMinute: 25, burst: 100 },
   findPublished: findPublishedPost,
   reply: replyTo,
   delete: deletePost,

@@ -57,6 +57,8 @@ export const facebookConnector: Connector = {
   },
 
   resendSafety: { kind: 'recent-text', windowSeconds: DUPLICATE_WINDOW_MS / 1000 },
+  /** Meta publishes no fixed Page post limit; stay well below its spam heuristics. */
+  rateLimit: { perMinute: 10, burst: 25 },
 
   async publish(ctx, variant) {
     const part = onlyPart(variant);

@@ -80,6 +80,8 @@ export const instagramConnector: Connector = {
   },
 
   resendSafety: { kind: 'recent-text', windowSeconds: DUPLICATE_WINDOW_MS / 1000 },
+  /** Instagram's content publishing limit: 50 posts per account in 24 hours. */
+  rateLimit: { perMinute: 50 / 1440, burst: 10 },
 
   async publish(ctx, variant) {
     if (variant.parts.length !== 1) throw new ConnectorError('rejected', 'An Instagram post is one part: Instagram has no threads.');

@@ -82,6 +82,8 @@ export const linkedinConnector: Connector = {
 
   verify: verifyPage,
   publish: publishLinkedIn,
+  /** LinkedIn: about 150 member posts a day; organization pages similar. */
+  rateLimit: { perMinute: 0.1, burst: 25 },
 
   /**
    * Needs the variant: LinkedIn has no idempotency key, so the lookup is by text, from an hour before

@@ -45,6 +45,8 @@ export const mastodonConnector: Connector = {
   publish: (ctx, variant) => publishVariant(clientFor(ctx), variant),
   /** Mastodon keeps an Idempotency-Key for one hour. */
   resendSafety: { kind: 'key', windowSeconds: 3600 },
+  /** Mastodon's default: 300 statuses per account in 3 hours. */
+  rateLimit: { perMinute: 1.5, burst: 30 },
   reply: (ctx, reply) => replyTo(clientFor(ctx), reply),
   delete: (ctx, ref) => deleteRef(clientFor(ctx), ref),
   poll: (ctx, cursor) => pollMentions(clientFor(ctx), ctx, cursor),

@@ -91,6 +91,8 @@ export const xConnector: Connector = {
   verify: me,
 
   publish: publishX,
+  /** X: 100 posts per 15 minutes per user. */
+  rateLimit: { perMinute: 6, burst: 50 },
 
   /**
    * Needs the variant: X has no idempotency key, so the lookup is by text (`variant`), within a day before

@@ -132,8 +132,8 @@ export const endpoints = {
   /** Connects the chosen account; a choice works once. */
   chooseAccount: (id: string, token: string, index: number) =>
     api.post<Channel>(`${ws(id)}/channels/choices/${enc(token)}`, { index }),
-  renameChannel: (id: string, channelId: string, name: string) =>
-    api.patch<Channel>(`${ws(id)}/channels/${enc(channelId)}`, { name }),
+  renameChannel: (id: string, channelId: string, name: string, language?: 'nl' | 'en' | null) =>
+    api.patch<Channel>(`${ws(id)}/channels/${enc(channelId)}`, language === undefined ? { name } : { name, language }),
   testChannel: (id: string, channelId: string) => api.post<Channel>(`${ws(id)}/channels/${enc(channelId)}/test`),
   syncChannel: (id: string, channelId: string) =>
     api.post<{ added: number; channel: Channel }>(`${ws(id)}/channels/${enc(channelId)}/sync`),

@@ -189,6 +189,8 @@ export interface Channel {
   kind: string;
   kindName: string;
   name: string;
+  /** The language the channel speaks, for the code's language check. */
+  language: 'nl' | 'en' | null;
   account: {
     remoteId: string;
     handle: string;

@@ -5,7 +5,7 @@ import type { Channel } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { fieldError } from '../../lib/errors';
 
 /** Rename a channel (the name Regie shows; the account on the platform does not change). */
@@ -22,6 +22,7 @@ export function RenameChannelDialog({
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(channel.name);
+  const [language, setLanguage] = useState<string>(channel.language ?? '');
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -36,7 +37,7 @@ export function RenameChannelDialog({
     setMissing(false);
     setBusy(true);
     try {
-      onRenamed(await endpoints.renameChannel(workspaceId, channel.id, name.trim()));
+      onRenamed(await endpoints.renameChannel(workspaceId, channel.id, name.trim(), language === 'nl' || language === 'en' ? language : null));
       onClose();
     } catch (err) {
       setError(err);
@@ -64,6 +65,18 @@ export function RenameChannelDialog({
           error={nameError}
           data-testid="rename-input"
           data-autofocus
+        />
+        <SelectField
+          label={t('channels.rename.language')}
+          hint={t('channels.rename.languageHint')}
+          value={language}
+          onChange={setLanguage}
+          options={[
+            { value: '', label: t('channels.rename.languageNone') },
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+          data-testid="channel-language"
         />
         {error && !fieldError(error, 'name') ? <ErrorAlert error={error} /> : null}
         <div className="dialog-footer">

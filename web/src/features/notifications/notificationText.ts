@@ -15,6 +15,7 @@ const KNOWN = new Set([
   'variant.held',
   'brief.status_changed',
   'brief.commented',
+  'brief.post_created',
   'code.proposed',
   'publishing.held',
 ]);
