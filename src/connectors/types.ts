@@ -77,6 +77,8 @@ export interface OutboundMedia {
   mimeType: string;
   bytes: Uint8Array;
   altText?: string;
+  /** The file's size in bytes while `bytes` is not loaded yet (checks before the send); validation prefers it. */
+  size?: number;
 }
 
 /** One post of a message (a thread has several, in order). */

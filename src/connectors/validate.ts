@@ -24,7 +24,7 @@ export function validateAgainstCapabilities(c: Capabilities, v: OutboundVariant,
       for (const m of media) {
         if (!c.media.kinds.includes(m.kind)) out.push({ code: 'media_kind_unsupported', message: `${channelName} does not take ${m.kind} here.`, severity: 'error', part });
         const max = c.media.maxBytes[m.kind];
-        if (max && m.bytes.byteLength > max) out.push({ code: 'media_too_large', message: `A ${m.kind} may be at most ${Math.floor(max / 1e6)} MB on ${channelName}.`, severity: 'error', part });
+        if (max && (m.size ?? m.bytes.byteLength) > max) out.push({ code: 'media_too_large', message: `A ${m.kind} may be at most ${Math.floor(max / 1e6)} MB on ${channelName}.`, severity: 'error', part });
         if (c.media.mimeTypes.length && !c.media.mimeTypes.includes(m.mimeType)) out.push({ code: 'media_type_unsupported', message: `${channelName} does not take ${m.mimeType}.`, severity: 'error', part });
         if (m.kind === 'image' && c.media.altText.supported && !m.altText?.trim()) out.push({ code: 'alt_text_missing', message: 'Add a description (alt text) so everyone can follow the image.', severity: 'warning', part });
         if (m.altText && c.media.altText.supported && m.altText.length > c.media.altText.maxLength) out.push({ code: 'alt_text_too_long', message: `Alt text may be at most ${c.media.altText.maxLength} characters on ${channelName}.`, severity: 'error', part });

@@ -158,6 +158,8 @@ export interface ChannelsTable {
   created_by: string;
   created_at: string;
   disconnected_at: string | null;
+  /** nl | en: the language the channel speaks (the code's language check), or null. */
+  language: string | null;
 }
 
 export interface ProviderAppsTable {

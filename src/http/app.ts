@@ -100,7 +100,13 @@ export async function buildHttpApp(app: App, opts: HttpOptions = {}): Promise<Fa
     return reply.code(500).send(errorBody('ERR_INTERNAL', 'Something went wrong on our side. It has been logged; try again.'));
   });
 
-  for (const def of routes) register(f, app, def);
+  for (const def of routes.filter((d) => !d.rawBody)) register(f, app, def);
+  await f.register(async (raw) => {
+    // Uploads: the body stays an unread stream until the handler has checked who asks; it then applies its own limits.
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', (_req, _payload, done) => done(null));
+    for (const def of routes.filter((d) => d.rawBody)) register(raw, app, def);
+  });
   await f.register(webhookRoutes, { app });
   await f.register(webformRoutes, { app });
   const doc = openApiDocument(routes, '0.1.0');

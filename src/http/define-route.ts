@@ -47,6 +47,11 @@ interface RouteBase<PS, QS, BS> {
   response?: Schema;
   /** Content type of a non-JSON answer (the handler sends it itself). */
   produces?: string;
+  /**
+   * The body is left unread for the handler to stream from `req.raw` (file uploads): any content type, no JSON
+   * body limit, and nothing is read before the caller is authenticated and authorized. The handler enforces its own limits.
+   */
+  rawBody?: true;
 }
 
 export type RouteDef =

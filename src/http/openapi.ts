@@ -40,6 +40,7 @@ export function openApiDocument(routes: RouteDef[], version: string) {
       ...(r.auth.kind === 'workspace' ? { 'x-regie-permission': r.auth.permission } : {}),
       parameters,
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.rawBody ? { requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses: {
         [status]: success,
         default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },

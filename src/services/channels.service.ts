@@ -20,6 +20,7 @@ export function channelView(app: App, r: ChannelsTable) {
     kind: r.kind,
     kindName: connector?.displayName ?? r.kind,
     name: r.name,
+    language: (r.language as 'nl' | 'en' | null) ?? null,
     account: { remoteId: r.account_remote_id, handle: r.account_handle, displayName: r.account_display_name, avatarUrl: r.avatar_url, serviceUrl: r.service_url },
     status: r.disconnected_at ? 'disconnected' : r.status,
     statusDetail: r.status_detail,
@@ -132,6 +133,7 @@ export async function storeChannel(
     created_by: actor.userId,
     created_at: now,
     disconnected_at: null,
+    language: null,
   };
   await app.db.transaction().execute(async (q) => {
     const existing = await findConnectedAccount(q, scope.workspaceId, connector.kind, a.remoteId);
@@ -227,13 +229,15 @@ export async function syncChannelIn(app: App, scope: WorkspaceScope, id: string)
   return { ...r, channel: channelView(app, (await findChannel(app.db, scope.workspaceId, id))!) };
 }
 
-export async function renameChannel(app: App, actor: Actor, scope: WorkspaceScope, id: string, name: string): Promise<ChannelView> {
+/** Renames a channel and/or sets the language it speaks (nl, en, or null for none); the code checks posts against it. */
+export async function renameChannel(app: App, actor: Actor, scope: WorkspaceScope, id: string, name: string | undefined, language?: 'nl' | 'en' | null): Promise<ChannelView> {
   const row = await requireChannel(app, scope, id);
+  const patch = { ...(name !== undefined ? { name: name.trim() } : {}), ...(language !== undefined ? { language } : {}) };
   await app.db.transaction().execute(async (q) => {
-    await updateChannel(q, id, { name: name.trim() });
-    await writeAudit(app, q, actor, { action: 'channel.renamed', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'channel', objectId: id, summary: { before: { name: row.name }, after: { name: name.trim() } } });
+    await updateChannel(q, id, patch);
+    await writeAudit(app, q, actor, { action: 'channel.renamed', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'channel', objectId: id, summary: { before: { name: row.name, language: row.language }, after: { name: patch.name ?? row.name, language: patch.language !== undefined ? patch.language : row.language } } });
   });
-  return channelView(app, { ...row, name: name.trim() });
+  return channelView(app, { ...row, ...patch });
 }
 
 /** Disconnects a channel: its stored credentials are wiped at once; history stays. */

@@ -18,7 +18,8 @@ import { writeAudit } from './audit.service';
 import { channelContext } from './channel-context';
 import { codeInForce } from './code.service';
 import { notify, sendPending, type PendingMail } from './notifications.service';
-import { checkVariant, needOf, outboundOf, writerFacts } from './post-checks';
+import { checkVariant, languageOf, needOf, outboundOf, writerFacts } from './post-checks';
+import { mediaLookup, withMediaBytes } from './media.service';
 import { settingsOf } from './publishing-settings';
 import { gateReasonText } from './gate-reasons';
 import { takeChannelToken, blockChannel } from './rate-limits';
@@ -112,7 +113,9 @@ async function prepare(app: App, q: Q, variantId: string, worker: string): Promi
 
   const [settings, code, facts] = await Promise.all([settingsOf(q, v.workspace_id), codeInForce(q, v.workspace_id), writerFacts(app, q, v.workspace_id, await orgOf(q, v.workspace_id), v.post_id)]);
   const campaign = post.campaign_id ? await q.selectFrom('campaigns').select(['name', 'pillar']).where('id', '=', post.campaign_id).executeTakeFirst() : undefined;
-  const checked = checkVariant(connector, content, variantContent, code, { campaign: campaign?.name ?? null, sendAt: now.toISOString() });
+  // MEDIA: the stored files the post names (size and type for the checks; their bytes are read after the commit).
+  const media = await mediaLookup(app, q, v.workspace_id, content.media);
+  const checked = checkVariant(connector, content, variantContent, code, { campaign: campaign?.name ?? null, sendAt: now.toISOString(), media, channelLanguage: languageOf(channel) });
   const need = needOf(settings.reviewRules, facts.writers, content.variants.map((x) => x.channelId), checked.findings.some((f) => f.severity === 'needs_approval') ? 'needs_approval' : 'ok');
   const decision = gateDecision({
     held: settings.hold,
@@ -163,7 +166,7 @@ async function prepare(app: App, q: Q, variantId: string, worker: string): Promi
       ids: { variant: v.id, channel: channel.id, author: post.author_id, authorOrg: post.author_org_id, approver: approval?.author_id ?? null, approverOrg: approval?.author_org_id ?? null, sender: post.scheduled_by },
     },
   });
-  const outbound = outboundOf(idempotencyKey({ id: v.id, version: Number(post.version) }), checked.rendered);
+  const outbound = outboundOf(idempotencyKey({ id: v.id, version: Number(post.version) }), checked.rendered, checked.media /* MEDIA */);
   return { kind: 'send', variant: { ...v, version: Number(post.version), attempts: n }, channel, outbound, attemptId, n };
 }
 
@@ -316,7 +319,9 @@ export async function dispatchVariant(app: App, variantId: string, worker: strin
   let result: { ok: PublishResult } | { err: unknown };
   try {
     const { connector, ctx } = channelContext(app, prep.channel);
-    result = { ok: await connector.publish!(ctx, prep.outbound) };
+    // MEDIA: the files' bytes, read (and checked against their hash) only now; a lost file fails the variant unsent.
+    const outbound = await withMediaBytes(app, prep.variant.workspace_id, prep.outbound);
+    result = { ok: await connector.publish!(ctx, outbound) };
   } catch (err) {
     result = { err };
   }

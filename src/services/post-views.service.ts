@@ -8,7 +8,8 @@ import { findPost, listPostRows, listVersions, reviewsOf, variantsOf, variantsOf
 import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { codeInForce } from './code.service';
-import { checkContent, needOf, writerFacts } from './post-checks';
+import { checkContent, needOf, previewParts, writerFacts } from './post-checks';
+import { mediaLookup } from './media.service';
 import { settingsOf } from './publishing-settings';
 
 /** Posts for the list and the calendar, with each variant's channel, state and time. */
@@ -55,7 +56,7 @@ export async function getPost(app: App, actor: Actor, scope: WorkspaceScope, id:
   ]);
   const current = versions[versions.length - 1];
   const content = JSON.parse(current.content) as PostContent;
-  const checked = checkContent(app, content, channels, code, { campaign: null, sendAt: post.scheduled_at });
+  const checked = checkContent(app, content, channels, code, { campaign: null, sendAt: post.scheduled_at, media: await mediaLookup(app, app.db, scope.workspaceId, content.media) });
   const need = needOf(settings.reviewRules, facts.writers, content.variants.map((v) => v.channelId), checked.verdict);
   const may = mayApprove({ ...need, needed: true }, { userId: actor.userId, role: scope.access.role, viaAgency: scope.access.via.kind === 'mandate' }, facts.ids);
   const attempts = await attemptsOf(app.db, scope.workspaceId, variants.map((v) => v.id));
@@ -98,10 +99,10 @@ export async function getPost(app: App, actor: Actor, scope: WorkspaceScope, id:
 /** The composer's live check: the same rendering, code check and channel rules the gate applies. */
 export async function previewPost(app: App, scope: WorkspaceScope, content: PostContent, sendAt: string | null) {
   const [channels, code] = await Promise.all([listChannels(app.db, scope.workspaceId), codeInForce(app.db, scope.workspaceId)]);
-  const checked = checkContent(app, content, channels, code, { campaign: null, sendAt });
+  const checked = checkContent(app, content, channels, code, { campaign: null, sendAt, media: await mediaLookup(app, app.db, scope.workspaceId, content.media) });
   return {
     codeVersion: code.version,
     verdict: checked.verdict,
-    variants: checked.variants.map((v) => ({ channelId: v.channelId, parts: v.rendered.parts, firstComment: v.rendered.firstComment, text: v.text, findings: v.findings, validation: v.validation })),
+    variants: checked.variants.map((v) => ({ channelId: v.channelId, parts: previewParts(v), firstComment: v.rendered.firstComment, text: v.text, findings: v.findings, validation: v.validation })),
   };
 }

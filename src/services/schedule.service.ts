@@ -7,6 +7,7 @@ import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { codeInForce } from './code.service';
 import { checkContent, needOf, writerFacts } from './post-checks';
+import { mediaLookup } from './media.service';
 import { settingsOf } from './publishing-settings';
 
 /**
@@ -25,7 +26,7 @@ export async function schedulePost(app: App, actor: Actor, scope: WorkspaceScope
     if (Date.parse(when) < now.getTime() - 60_000) throw new AppError('ERR_VALIDATION', 'That time has passed. Choose a time in the future, or publish now.', [{ path: 'at', message: 'in the past' }]);
     const content = JSON.parse((await findVersion(q, scope.workspaceId, postId, Number(post.version)))!.content) as PostContent;
     const code = await codeInForce(q, scope.workspaceId);
-    const checked = checkContent(app, content, await listChannels(q, scope.workspaceId), code, { campaign: null, sendAt: when });
+    const checked = checkContent(app, content, await listChannels(q, scope.workspaceId), code, { campaign: null, sendAt: when, media: await mediaLookup(app, q, scope.workspaceId, content.media) });
     if (checked.verdict === 'block') throw new AppError('ERR_CODE_BLOCKS', 'The code blocks this text. Change what the findings point at first.', checked.variants.flatMap((v) => v.findings));
     const invalid = checked.variants.flatMap((v) => v.validation.filter((f) => f.severity === 'error').map((f) => ({ path: `variants.${v.channelId}`, message: f.message })));
     if (invalid.length) throw new AppError('ERR_INVALID_FOR_CHANNEL', `Not every channel can take this post: ${invalid.map((i) => i.message).join(' ')}`, invalid);

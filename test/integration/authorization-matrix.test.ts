@@ -132,7 +132,9 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
     // (A one-time sign-in choice token cannot be made here; that route is covered in connect-choices.test.ts.)
     const brief = (await w.owner.post(`/api/workspaces/${w.ws}/briefs`, { title: 'Matrix' })).body;
     const post = (await w.owner.post(`/api/workspaces/${w.ws}/posts`, { content: { title: 'Matrix', core: 'Hallo', variants: [{ channelId: w.channel.id, parts: ['Hallo'] }] } })).body;
-    const idFor = (url: string) => (url.includes('/briefs/') ? brief.id : url.includes('/posts/') ? post.id : w.channel.id);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const media = (await t.http.inject({ method: 'POST', url: `/api/workspaces/${w.ws}/media`, headers: { cookie: w.owner.cookie!, 'x-csrf-token': w.owner.csrf!, 'content-type': 'image/png', 'x-file-name': 'matrix.png' }, payload: png })).json();
+    const idFor = (url: string) => (url.includes('/briefs/') ? brief.id : url.includes('/posts/') ? post.id : url.includes('/media/') ? media.id : w.channel.id);
     for (const route of workspaceRoutes.filter((r) => r.method === 'GET' && !r.url.includes(':token'))) {
       const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', idFor(route.url)));
       expect(r.status, route.url).toBe(200);

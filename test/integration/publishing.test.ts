@@ -151,6 +151,16 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
     expect(await drain(t)).toEqual(['published']);
   });
 
+  it('the code checks the channel’s language once it is set', async () => {
+    const dutch = 'De gemeente zoekt vrijwilligers voor het buurthuis. Meld je aan bij de balie van het gemeentehuis.';
+    const findingsOf = async () => (await w.owner.post(`/api/workspaces/${w.ws}/posts/preview`, content(ch, dutch))).body.variants[0].findings as Array<{ kind: string }>;
+    expect((await findingsOf()).some((f) => f.kind === 'language')).toBe(false);
+    expect((await w.owner.patch(`/api/workspaces/${w.ws}/channels/${ch}`, { language: 'en' })).body.language).toBe('en');
+    expect((await findingsOf()).some((f) => f.kind === 'language')).toBe(true);
+    expect((await w.owner.patch(`/api/workspaces/${w.ws}/channels/${ch}`, { language: 'fr' })).status).toBe(400);
+    await w.owner.patch(`/api/workspaces/${w.ws}/channels/${ch}`, { language: null });
+  });
+
   it('deleting a post stops it even after a worker claimed it', async () => {
     const p = await posts(w.owner).create(content(ch, 'Deze mag nooit verschijnen.'));
     await posts(w.owner).act(p.body.id, 'schedule', { version: 1, at: null });

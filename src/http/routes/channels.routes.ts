@@ -40,10 +40,10 @@ export const channelRoutes = [
     method: 'PATCH',
     url: '/api/workspaces/:ws/channels/:id',
     tag: 'channels',
-    summary: 'Rename a channel',
+    summary: 'Rename a channel, or set the language it speaks (nl, en; null for none)',
     params: channelParams,
-    body: z.object({ name }),
-    handler: ({ app, actor, scope, params, body }) => renameChannel(app, actor, scope, params.id, body.name),
+    body: z.object({ name: name.optional(), language: z.enum(['nl', 'en']).nullable().optional() }),
+    handler: ({ app, actor, scope, params, body }) => renameChannel(app, actor, scope, params.id, body.name, body.language),
   }),
   workspaceRoute('channels.manage', {
     method: 'POST',

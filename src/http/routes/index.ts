@@ -8,6 +8,7 @@ import { healthRoutes } from './health.routes';
 import { workspaceRoutes } from './workspaces.routes';
 import { briefRoutes, codeRoutes, notificationRoutes, publishingRoutes } from './content.routes';
 import { postRoutes } from './posts.routes';
+import { mediaRoutes } from './media.routes';
 
 /** Every API route, in one explicit list: the server, the OpenAPI document and the authorization test read it. */
 export const allRoutes: RouteDef[] = [
@@ -22,6 +23,7 @@ export const allRoutes: RouteDef[] = [
   ...oauthRoutes,
   ...briefRoutes,
   ...postRoutes,
+  ...mediaRoutes,
   ...codeRoutes,
   ...publishingRoutes,
   ...notificationRoutes,

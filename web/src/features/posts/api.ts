@@ -47,10 +47,19 @@ export interface PostListItem {
   variants: PostListVariant[];
 }
 
+/** A file that leaves with a part (the first one), as the live check reports it. */
+export interface PreviewMedia {
+  mediaId: string;
+  kind: 'image' | 'gif' | 'video';
+  mimeType: string;
+  altText: string;
+}
+
 export interface RenderedPart {
   text: string;
   link?: string;
   poll?: { options: string[]; durationSeconds: number };
+  media?: PreviewMedia[];
 }
 
 export interface PreviewVariant {

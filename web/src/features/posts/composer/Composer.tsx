@@ -13,6 +13,7 @@ import { ChannelPicker } from './ChannelPicker';
 import { contentOf, setInstrument, toggleChannel, type Draft } from './draft';
 import { errorAt } from './fieldErrors';
 import { InstrumentFields } from './InstrumentFields';
+import { MediaField } from './MediaField';
 import { PreviewPanel } from './PreviewPanel';
 import { VariantEditor } from './VariantEditor';
 
@@ -39,6 +40,7 @@ export function Composer({ workspaceId, initial, editing, briefTitle, onSaved, o
   const [draft, setDraft] = useState<Draft>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(0);
   const change = (f: (d: Draft) => Draft) => setDraft(f);
 
   const live = useMemo(() => (draft.channelIds.length ? contentOf(draft, { strict: false }) : null), [draft]);
@@ -48,6 +50,7 @@ export function Composer({ workspaceId, initial, editing, briefTitle, onSaved, o
 
   async function save(e: FormEvent): Promise<void> {
     e.preventDefault();
+    if (uploading > 0) return;
     setBusy(true);
     setError(null);
     const body = { content: contentOf(draft, { strict: true }), briefId: draft.briefId, campaignId: draft.campaignId };
@@ -87,6 +90,8 @@ export function Composer({ workspaceId, initial, editing, briefTitle, onSaved, o
           />
         </div>
 
+        <MediaField workspaceId={workspaceId} items={draft.media} onChange={(f) => change((d) => ({ ...d, media: f(d.media) }))} onUploading={setUploading} />
+
         <InstrumentFields draft={draft} onChange={change} onInstrument={(i) => change((d) => setInstrument(d, i))} error={error} />
 
         {draft.channelIds.length > 0 && (
@@ -118,10 +123,15 @@ export function Composer({ workspaceId, initial, editing, briefTitle, onSaved, o
           <VerdictBanner verdict={live ? (preview.data?.verdict ?? null) : null} pending={preview.pending} invalid={invalid} />
           {stale ? <StaleVersionAlert onReload={onReload} /> : <ErrorAlert error={error} />}
           <div className="form-actions">
+            {uploading > 0 && (
+              <span className="muted small" role="status" data-testid="composer-wait-uploads">
+                {t('posts.media.waitForUploads')}
+              </span>
+            )}
             <Button onClick={onCancel} disabled={busy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" variant="primary" loading={busy} data-testid="composer-save">
+            <Button type="submit" variant="primary" loading={busy} disabled={uploading > 0} data-testid="composer-save">
               {t('posts.composer.save')}
             </Button>
           </div>

@@ -1,3 +1,4 @@
+import type { MediaKind } from '../../../../../src/core/content/media-types';
 import type { CtaType, Instrument, PostContent } from '../../../../../src/core/content/post-content';
 
 /**
@@ -14,6 +15,14 @@ export interface VariantDraft {
   firstComment: string | null;
 }
 
+/** One image or video of the post, in the order it will show. Kind and name are known for files uploaded here. */
+export interface MediaItem {
+  mediaId: string;
+  altText: string;
+  kind?: MediaKind;
+  fileName?: string;
+}
+
 export interface Draft {
   title: string;
   core: string;
@@ -25,6 +34,7 @@ export interface Draft {
   poll: { question: string; options: string[]; durationHours: number; surveyUrl: string };
   /** `startsAt` is a datetime-local value (the browser's local time). */
   event: { name: string; startsAt: string; place: string };
+  media: MediaItem[];
   paidPartnership: boolean;
   briefId: string | null;
   campaignId: string | null;
@@ -42,6 +52,7 @@ export function emptyDraft(from?: { briefId: string; keyMessage: string; channel
     link: { url: '', utm: true },
     poll: { question: '', options: ['', ''], durationHours: 24, surveyUrl: '' },
     event: { name: '', startsAt: '', place: '' },
+    media: [],
     paidPartnership: false,
     briefId: from?.briefId ?? null,
     campaignId: null,
@@ -83,6 +94,7 @@ export function draftFromContent(c: PostContent, briefId: string | null, campaig
     link: c.link ? { ...c.link } : base.link,
     poll: c.poll ? { question: c.poll.question, options: [...c.poll.options], durationHours: c.poll.durationHours, surveyUrl: c.poll.surveyUrl ?? '' } : base.poll,
     event: c.event ? { name: c.event.name, startsAt: isoToLocalInput(c.event.startsAt), place: c.event.place } : base.event,
+    media: c.media.map((m) => ({ mediaId: m.mediaId, altText: m.altText })),
     paidPartnership: c.paidPartnership,
     briefId,
     campaignId,
@@ -123,7 +135,7 @@ export function contentOf(d: Draft, opts: { strict: boolean }): PostContent {
       surveyUrl: d.poll.surveyUrl.trim() || null,
     })),
     event: pick(d.instrument === 'event', startsAt !== null, () => ({ name: d.event.name.trim(), startsAt: startsAt ?? '', place: d.event.place.trim() })),
-    media: [],
+    media: d.media.map((m) => ({ mediaId: m.mediaId, altText: m.altText })),
     paidPartnership: d.paidPartnership,
     variants: d.channelIds.map((channelId) => {
       const comment = d.variants[channelId]?.firstComment?.trim();

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { countText } from '../../../../../src/connectors/text';
-import type { Finding, RenderedPart, ValidationFinding } from '../api';
+import { useOptionalWorkspace } from '../../workspace/WorkspaceContext';
+import type { Finding, PreviewMedia, RenderedPart, ValidationFinding } from '../api';
 import { usePostRefs } from '../PostRefs';
 import { ChannelName } from './ChannelName';
 import { FindingsList, ValidationList } from './FindingsList';
 import { blocksOf, piecesOf, sortFindings, worstSeverity, type TextBlock } from './highlight';
+import { MediaThumb } from './MediaThumb';
 
 export interface PreviewCardProps {
   channelId: string;
@@ -47,6 +49,7 @@ export function PreviewCard({ channelId, parts, firstComment, findings, validati
                 <MarkedText block={b} findings={sorted} idPrefix={idPrefix} />
                 {b.text === '' && <span className="muted">{t('posts.preview.empty')}</span>}
               </p>
+              {part?.media && part.media.length > 0 && <PreviewMediaList media={part.media} />}
               {part?.poll && (
                 <ul className="preview-poll" aria-label={t('posts.preview.poll')}>
                   {part.poll.options.map((o, i) => (
@@ -63,6 +66,23 @@ export function PreviewCard({ channelId, parts, firstComment, findings, validati
       <ValidationList items={validation} />
       <FindingsList findings={sorted} idPrefix={idPrefix} />
     </article>
+  );
+}
+
+/** The files that go with a part, as thumbnails with their alt text (or a note that it is missing). */
+function PreviewMediaList({ media }: { media: PreviewMedia[] }) {
+  const { t } = useTranslation();
+  const ws = useOptionalWorkspace()?.id;
+  if (!ws) return null;
+  return (
+    <ul className={`preview-media${media.length === 1 ? ' is-single' : ''}`} aria-label={t('posts.media.previewLabel')} data-testid="preview-media">
+      {media.map((m, i) => (
+        <li key={`${m.mediaId}-${i}`} className="preview-media-item">
+          <MediaThumb workspaceId={ws} mediaId={m.mediaId} kind={m.kind} alt={m.altText} size="sm" />
+          {!m.altText.trim() && <span className="preview-media-noalt small">{t('posts.media.noAlt')}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
