@@ -7,6 +7,7 @@ import { BriefsRoutes } from '../briefs/BriefsRoutes';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { CodeRoutes } from '../code/CodeRoutes';
 import { PostsRoutes } from '../posts/PostsRoutes';
+import { HoldBanner } from '../publishing/HoldBanner';
 import { PublishingPage } from '../publishing/PublishingPage';
 import { ChannelsPage } from '../channels/ChannelsPage';
 import { MandatesPage } from '../mandates/MandatesPage';
@@ -27,6 +28,19 @@ export function WorkspaceRoutes({ id, section, sub = null }: { id: string; secti
 }
 
 function WorkspaceGate({ section, sub }: { section: string; sub: string | null }) {
+  const ws = useWorkspace();
+  if (ws.workspace && ws.status !== 'lost' && ws.status !== 'error') {
+    return (
+      <>
+        <HoldBanner />
+        <WorkspaceSection section={section} sub={sub} />
+      </>
+    );
+  }
+  return <WorkspaceSection section={section} sub={sub} />;
+}
+
+function WorkspaceSection({ section, sub }: { section: string; sub: string | null }) {
   const ws = useWorkspace();
   if (ws.status === 'lost') return <AccessLost />;
   if (ws.status === 'loading' && !ws.workspace) return <Loading block />;
