@@ -111,7 +111,11 @@ async function prepare(app: App, q: Q, variantId: string, worker: string): Promi
   const connector = connectorFor(channel.kind, app.connectors);
   if (!connector?.publish) return { kind: 'done', outcome: 'failed', mails: await stop(app, q, v, post, 'failed', 'invalid_for_channel', `${channel.kind} cannot publish posts.`, content.title) };
 
-  const [settings, code, facts] = await Promise.all([settingsOf(q, v.workspace_id), codeInForce(q, v.workspace_id), writerFacts(app, q, v.workspace_id, await orgOf(q, v.workspace_id), v.post_id)]);
+  // One connection in a transaction: queries run one after the other.
+  const orgId = await orgOf(q, v.workspace_id);
+  const settings = await settingsOf(q, v.workspace_id);
+  const code = await codeInForce(q, v.workspace_id);
+  const facts = await writerFacts(app, q, v.workspace_id, orgId, v.post_id);
   const campaign = post.campaign_id ? await q.selectFrom('campaigns').select(['name', 'pillar']).where('id', '=', post.campaign_id).executeTakeFirst() : undefined;
   // MEDIA: the stored files the post names (size and type for the checks; their bytes are read after the commit).
   const media = await mediaLookup(app, q, v.workspace_id, content.media);
@@ -145,7 +149,7 @@ async function prepare(app: App, q: Q, variantId: string, worker: string): Promi
   const iso = now.toISOString();
   await insertAttempt(q, { workspace_id: v.workspace_id, id: attemptId, variant_id: v.id, n, version: Number(post.version), worker, started_at: iso, finished_at: null, outcome: null, remote_id: null, detail: null });
   const approval = post.approved_version !== null ? await approvalOf(q, v.workspace_id, v.post_id, Number(post.approved_version)) : undefined;
-  const features = featuresOf(content, variantContent, { campaignId: post.campaign_id, pillar: campaign?.pillar ?? null, authorOrg: post.author_org_id === (await orgOf(q, v.workspace_id)) ? 'organization' : 'agency' });
+  const features = featuresOf(content, variantContent, { campaignId: post.campaign_id, pillar: campaign?.pillar ?? null, authorOrg: post.author_org_id === orgId ? 'organization' : 'agency' });
   await updateVariant(q, v.id, { state: 'publishing', version: Number(post.version), attempts: n, lease_until: new Date(now.getTime() + SENDING_LEASE_MS).toISOString(), next_attempt_at: iso, features: JSON.stringify(features), reason_code: null, reason_text: null, updated_at: iso });
   const who = await namesOf(q, [post.author_id, approval?.author_id ?? null, post.scheduled_by], [post.author_org_id, approval?.author_org_id ?? null]);
   await writeAudit(app, q, post.scheduled_by ? { userId: post.scheduled_by, ip: null, userAgent: 'regie-worker' } : null, {
