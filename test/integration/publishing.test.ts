@@ -151,6 +151,30 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
     expect(await drain(t)).toEqual(['published']);
   });
 
+  it('editing a post after a worker claimed it: only the new version can go out, or nothing until it is approved', async () => {
+    const claim = async () => {
+      const now = t.clock.now();
+      return t.app.db.transaction().execute((q) => claimDue(q, t.app.dialect, 'w-slow', now.toISOString(), new Date(now.getTime() + 60_000).toISOString(), 10));
+    };
+    // The organization's own editor: no approval needed, so the new version takes the old one's place.
+    const own = await posts(w.editor.client).create(content(ch, 'Versie een van het bericht.'));
+    await posts(w.editor.client).act(own.body.id, 'schedule', { version: 1, at: null });
+    const [c1] = await claim();
+    await w.editor.client.put(`/api/workspaces/${w.ws}/posts/${own.body.id}`, { ...content(ch, 'Versie twee van het bericht.'), expectedVersion: 1 });
+    expect(await dispatchVariant(t.app, c1.id, 'w-slow')).toBe('published');
+    const attempts = await t.app.db.selectFrom('publish_attempts').select('version').where('variant_id', '=', c1.id).execute();
+    expect(attempts.map((a) => Number(a.version))).toEqual([2]);
+    // The agency's approved post: the edit needs a new approval, so the claimed variant does not go out at all.
+    const theirs = await posts(w.advisor).create(content(ch, 'Bureautekst versie een.'));
+    await posts(w.advisor).act(theirs.body.id, 'submit', { version: 1 });
+    await posts(w.owner).act(theirs.body.id, 'approve', { version: 1 });
+    await posts(w.advisor).act(theirs.body.id, 'schedule', { version: 1, at: null });
+    const [c2] = await claim();
+    await w.advisor.put(`/api/workspaces/${w.ws}/posts/${theirs.body.id}`, { ...content(ch, 'Bureautekst versie twee.'), expectedVersion: 1 });
+    expect(await dispatchVariant(t.app, c2.id, 'w-slow')).toBe('lost');
+    expect(await t.app.db.selectFrom('publish_attempts').select('id').where('variant_id', '=', c2.id).execute()).toEqual([]);
+  });
+
   it('the code checks the channel’s language once it is set', async () => {
     const dutch = 'De gemeente zoekt vrijwilligers voor het buurthuis. Meld je aan bij de balie van het gemeentehuis.';
     const findingsOf = async () => (await w.owner.post(`/api/workspaces/${w.ws}/posts/preview`, content(ch, dutch))).body.variants[0].findings as Array<{ kind: string }>;
