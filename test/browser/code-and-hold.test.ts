@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserUnavailable, expectAccessible, newPage, shot, startBrowserEnv, type BrowserEnv } from '../support/browser';
-import { PASSWORD } from '../support/client';
+import { browserUnavailable, expectAccessible, signIn as signInAs, shot, startBrowserEnv, type BrowserEnv } from '../support/browser';
 import { buildWorld, type World } from '../support/world';
 
 const missing = browserUnavailable() || !inject('pgUrl');
@@ -19,20 +18,11 @@ describe.skipIf(missing)('the code and the hold switch in the browser', () => {
   let advisor: Page;
   const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 150 });
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await newPage(env, 'nl-NL');
-    await page.goto(`${env.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
 
   beforeAll(async () => {
     env = await startBrowserEnv();
     w = await buildWorld(env.t.http, env.t.app);
-    [owner, advisor] = [await signIn('owner@gemeente.nl'), await signIn('advisor@bureauhelder.nl')];
+    [owner, advisor] = [await signInAs(env, 'owner@gemeente.nl'), await signInAs(env, 'advisor@bureauhelder.nl')];
   }, 120_000);
   afterAll(() => env?.close());
 
@@ -79,7 +69,7 @@ describe.skipIf(missing)('the code and the hold switch in the browser', () => {
 
   it('the readable code can be opened and printed', async () => {
     await owner.goto(`${env.baseUrl}/w/${w.ws}/code/document`);
-    await owner.getByTestId('code-document').waitFor();
+    await owner.getByTestId('code-document-section').first().waitFor();
     expect(await owner.getByTestId('code-document-section').count()).toBeGreaterThanOrEqual(8);
     await expectAccessible(owner, 'readable code');
   });

@@ -2,8 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPublisher, type Publisher } from '../../src/jobs/publisher';
 import { startAtprotoNetwork, type AtprotoNetwork } from '../support/atproto-network';
-import { browserUnavailable, expectAccessible, newPage, shot, startBrowserEnv, type BrowserEnv } from '../support/browser';
-import { PASSWORD } from '../support/client';
+import { browserUnavailable, expectAccessible, signIn as signInAs, shot, startBrowserEnv, type BrowserEnv } from '../support/browser';
 import { buildWorld, type World } from '../support/world';
 
 const missing = browserUnavailable() || !inject('pgUrl');
@@ -30,18 +29,13 @@ describe.skipIf(missing)('publishing journey in the browser', () => {
   let bskyDid: string;
   let bskyChannel: string;
   const pages: Page[] = [];
+  const signIn = async (email: string) => {
+    const page = await signInAs(env, email);
+    pages.push(page);
+    return page;
+  };
   const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 150 });
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await newPage(env, 'nl-NL');
-    pages.push(page);
-    await page.goto(`${env.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
 
   beforeAll(async () => {
     [net, env] = await Promise.all([startAtprotoNetwork(inject('pgUrl')!), startBrowserEnv()]);

@@ -3,8 +3,7 @@ import { connectors as shipped } from '../../src/connectors';
 import { ConnectorError } from '../../src/connectors/errors';
 import { sandboxConnector } from '../../src/connectors/sandbox/sandbox.connector';
 import type { Connector } from '../../src/connectors/types';
-import { claimDue } from '../../src/db/repos/dispatch.repo';
-import { dispatchVariant, type DispatchOutcome } from '../../src/services/gate.service';
+import { drain } from '../support/dispatch';
 import { createTestApp, pgUnavailable, testDb, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
@@ -24,16 +23,6 @@ const flaky: Connector = {
   },
 };
 
-async function drain(t: TestApp): Promise<DispatchOutcome[]> {
-  const out: DispatchOutcome[] = [];
-  for (let round = 0; round < 10; round++) {
-    const now = t.clock.now();
-    const claimed = await t.app.db.transaction().execute((q) => claimDue(q, t.app.dialect, 'w', now.toISOString(), new Date(now.getTime() + 60_000).toISOString(), 50));
-    if (claimed.length === 0) break;
-    for (const c of claimed) out.push(await dispatchVariant(t.app, c.id, 'w'));
-  }
-  return out;
-}
 
 describe.skipIf(pgUnavailable())(`the gate when platforms fail (${testDb()})`, () => {
   let t: TestApp;

@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimDue } from '../../src/db/repos/dispatch.repo';
-import { dispatchVariant, type DispatchOutcome } from '../../src/services/gate.service';
+import { dispatchVariant } from '../../src/services/gate.service';
+import { claimNow, drain } from '../support/dispatch';
 import type { Client } from '../support/client';
 import { createTestApp, pgUnavailable, testDb, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
-/** Runs the worker's loop by hand until nothing is due: claim, then the gate, for each. */
-async function drain(t: TestApp, worker = 'w-test'): Promise<DispatchOutcome[]> {
-  const out: DispatchOutcome[] = [];
-  for (let round = 0; round < 20; round++) {
-    const now = t.clock.now();
-    const claimed = await t.app.db.transaction().execute((q) => claimDue(q, t.app.dialect, worker, now.toISOString(), new Date(now.getTime() + 60_000).toISOString(), 100));
-    if (claimed.length === 0) break;
-    for (const c of claimed) out.push(await dispatchVariant(t.app, c.id, worker));
-  }
-  return out;
-}
 
 const content = (channelId: string, text: string, extra: Record<string, unknown> = {}) => ({
   content: { title: 'Open dag', core: text, instrument: 'cta', cta: { type: 'register', text: 'Meld je aan', url: 'https://testdorp.nl/open-dag' }, variants: [{ channelId, parts: [text], firstComment: null }], ...extra },
@@ -152,10 +141,7 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
   });
 
   it('editing a post after a worker claimed it: only the new version can go out, or nothing until it is approved', async () => {
-    const claim = async () => {
-      const now = t.clock.now();
-      return t.app.db.transaction().execute((q) => claimDue(q, t.app.dialect, 'w-slow', now.toISOString(), new Date(now.getTime() + 60_000).toISOString(), 10));
-    };
+    const claim = () => claimNow(t, 'w-slow', 10);
     // The organization's own editor: no approval needed, so the new version takes the old one's place.
     const own = await posts(w.editor.client).create(content(ch, 'Versie een van het bericht.'));
     await posts(w.editor.client).act(own.body.id, 'schedule', { version: 1, at: null });
@@ -188,8 +174,7 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
   it('deleting a post stops it even after a worker claimed it', async () => {
     const p = await posts(w.owner).create(content(ch, 'Deze mag nooit verschijnen.'));
     await posts(w.owner).act(p.body.id, 'schedule', { version: 1, at: null });
-    const now = t.clock.now();
-    const claimed = await t.app.db.transaction().execute((q) => claimDue(q, t.app.dialect, 'w-slow', now.toISOString(), new Date(now.getTime() + 60_000).toISOString(), 10));
+    const claimed = await claimNow(t, 'w-slow', 10);
     expect(claimed.map((c) => c.post_id)).toEqual([p.body.id]);
     expect((await w.owner.del(`/api/workspaces/${w.ws}/posts/${p.body.id}`)).status).toBe(204);
     expect(await dispatchVariant(t.app, claimed[0].id, 'w-slow')).toBe('lost');

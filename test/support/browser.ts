@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PASSWORD } from './client';
 import { createTestApp, type TestApp } from './test-app';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -61,6 +62,17 @@ const shotsDir = join(process.cwd(), 'test-results');
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/** A new page signed in as `email` (the test password), in Dutch unless told otherwise. */
+export async function signIn(env: BrowserEnv, email: string, locale = 'nl-NL'): Promise<Page> {
+  const page = await newPage(env, locale);
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByLabel(locale.startsWith('nl') ? 'E-mailadres' : 'E-mail address').fill(email);
+  await page.getByLabel(locale.startsWith('nl') ? 'Wachtwoord' : 'Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: locale.startsWith('nl') ? 'Inloggen' : 'Log in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
 }
 
 /** Fails on any serious or critical axe violation on the current page. */
