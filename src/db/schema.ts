@@ -249,6 +249,8 @@ export interface BriefsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON array of `{mediaId, name}`; null (rows from before 0006) means none. */
+  attachments: string | null;
 }
 
 export interface BriefCommentsTable {

@@ -35,6 +35,8 @@ export const briefInput = z.object({
   channelIds: z.array(id).max(50).default([]),
   timing: text(500).default(''),
   wantedBy: isoTime.nullable().default(null),
+  /** Files uploaded to the workspace's media (POST /media) beforehand, with the name to show. */
+  attachments: z.array(z.object({ mediaId: id, name: z.string().max(200) })).max(20).default([]),
 });
 
 export const campaignInput = z.object({

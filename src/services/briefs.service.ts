@@ -2,6 +2,7 @@ import { AppError, notFound } from '../core/shared/errors';
 import { newId } from '../core/shared/ids';
 import type { Q } from '../db/repos/types';
 import type { WorkspaceScope } from './access.service';
+import { attachmentViews, checkedAttachments, parseAttachments, type BriefAttachment, type BriefAttachmentView } from './brief-attachments';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { notify, sendPending } from './notifications.service';
@@ -18,6 +19,8 @@ export interface BriefInput {
   channelIds: string[];
   timing: string;
   wantedBy: string | null;
+  /** Files already uploaded to the workspace's media; none when left out. */
+  attachments?: BriefAttachment[];
 }
 
 async function assertChannels(q: Q, workspaceId: string, ids: string[]): Promise<void> {
@@ -38,7 +41,7 @@ function briefsQuery(q: Q, workspaceId: string) {
 
 type BriefRow = Awaited<ReturnType<ReturnType<typeof briefsQuery>['executeTakeFirstOrThrow']>>;
 
-function view(b: BriefRow) {
+function view(b: BriefRow, attachments: BriefAttachmentView[]) {
   return {
     id: b.id,
     title: b.title,
@@ -55,12 +58,19 @@ function view(b: BriefRow) {
     createdAt: b.created_at,
     updatedAt: b.updated_at,
     posts: Number(b.posts ?? 0),
+    attachments,
   };
+}
+
+/** The views of brief rows, with their attachments read in one go. */
+async function views(q: Q, workspaceId: string, rows: BriefRow[]) {
+  const attachments = await attachmentViews(q, workspaceId, rows.map((b) => parseAttachments(b.attachments)));
+  return rows.map((b, i) => view(b, attachments[i]));
 }
 
 /** The status board: every brief of the workspace, newest first. */
 export async function listBriefs(app: App, scope: WorkspaceScope) {
-  return (await briefsQuery(app.db, scope.workspaceId).orderBy('b.created_at', 'desc').execute()).map(view);
+  return views(app.db, scope.workspaceId, await briefsQuery(app.db, scope.workspaceId).orderBy('b.created_at', 'desc').execute());
 }
 
 /** One brief with its comments and the posts made from it. */
@@ -75,30 +85,36 @@ export async function getBrief(app: App, scope: WorkspaceScope, id: string) {
     .where('c.brief_id', '=', id)
     .orderBy('c.created_at')
     .execute();
-  return { ...view(b), comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.created_at, author: { id: c.author_id, name: c.name, orgId: c.author_org_id } })) };
+  const [brief] = await views(app.db, scope.workspaceId, [b]);
+  return { ...brief, comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.created_at, author: { id: c.author_id, name: c.name, orgId: c.author_org_id } })) };
 }
 
-/** A member of the organization writes a brief: what to communicate and why. */
+/** A member of the organization writes a brief: what to communicate and why, with files from the workspace's media attached. */
 export async function createBrief(app: App, actor: Actor, scope: WorkspaceScope, input: BriefInput) {
   const id = newId();
   await app.db.transaction().execute(async (q) => {
     await assertChannels(q, scope.workspaceId, input.channelIds);
+    const attachments = await checkedAttachments(q, scope.workspaceId, input.attachments ?? []);
     const now = app.clock.now().toISOString();
-    await q.insertInto('briefs').values({ workspace_id: scope.workspaceId, id, title: input.title, goal: input.goal, audience: input.audience, key_message: input.keyMessage, details: input.details, channel_ids: JSON.stringify(input.channelIds), timing: input.timing, wanted_by: input.wantedBy, status: 'new', decline_reason: null, created_by: actor.userId, created_at: now, updated_at: now }).execute();
-    await writeAudit(app, q, actor, { action: 'brief.created', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'brief', objectId: id, summary: { title: input.title } });
+    await q.insertInto('briefs').values({ workspace_id: scope.workspaceId, id, title: input.title, goal: input.goal, audience: input.audience, key_message: input.keyMessage, details: input.details, channel_ids: JSON.stringify(input.channelIds), timing: input.timing, wanted_by: input.wantedBy, status: 'new', decline_reason: null, created_by: actor.userId, created_at: now, updated_at: now, attachments: JSON.stringify(attachments) }).execute();
+    await writeAudit(app, q, actor, { action: 'brief.created', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'brief', objectId: id, summary: { title: input.title, attachments: attachments.length } });
   });
   return getBrief(app, scope, id);
 }
 
-/** Edits a brief (its author or an editor/owner); moving it on the board is {@link setBriefStatus}. */
+/**
+ * Edits a brief (its author or an editor/owner), its attachments replaced by the input's (none when left out);
+ * moving it on the board is {@link setBriefStatus}.
+ */
 export async function updateBrief(app: App, actor: Actor, scope: WorkspaceScope, id: string, input: BriefInput) {
   await app.db.transaction().execute(async (q) => {
     const b = await q.selectFrom('briefs').selectAll().where('workspace_id', '=', scope.workspaceId).where('id', '=', id).executeTakeFirst();
     if (!b) throw notFound('This brief');
     if (b.created_by !== actor.userId && scope.access.role !== 'owner' && scope.access.role !== 'editor') throw new AppError('ERR_FORBIDDEN', 'Only the author of a brief, an editor or an owner changes it. Add a comment instead.');
     await assertChannels(q, scope.workspaceId, input.channelIds);
-    await q.updateTable('briefs').set({ title: input.title, goal: input.goal, audience: input.audience, key_message: input.keyMessage, details: input.details, channel_ids: JSON.stringify(input.channelIds), timing: input.timing, wanted_by: input.wantedBy, updated_at: app.clock.now().toISOString() }).where('id', '=', id).execute();
-    await writeAudit(app, q, actor, { action: 'brief.edited', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'brief', objectId: id, summary: { title: input.title } });
+    const attachments = await checkedAttachments(q, scope.workspaceId, input.attachments ?? []);
+    await q.updateTable('briefs').set({ title: input.title, goal: input.goal, audience: input.audience, key_message: input.keyMessage, details: input.details, channel_ids: JSON.stringify(input.channelIds), timing: input.timing, wanted_by: input.wantedBy, attachments: JSON.stringify(attachments), updated_at: app.clock.now().toISOString() }).where('id', '=', id).execute();
+    await writeAudit(app, q, actor, { action: 'brief.edited', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'brief', objectId: id, summary: { title: input.title, attachments: attachments.length } });
   });
   return getBrief(app, scope, id);
 }

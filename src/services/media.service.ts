@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALLOWED_MEDIA_TYPES, cleanFileName, kindOfMimeType, MEDIA_MAX_ANY_BYTES, MEDIA_MAX_BYTES, SNIFF_BYTES, sniffMediaType, type MediaKind, type MediaType } from '../core/content/media-types';
+import { ALLOWED_MEDIA_TYPES, cleanFileName, isPostMediaKind, kindOfMimeType, MEDIA_MAX_ANY_BYTES, MEDIA_MAX_BYTES, SNIFF_BYTES, sniffMediaType, type MediaKind, type MediaType, type PostMediaKind } from '../core/content/media-types';
 import type { MediaRef } from '../core/content/post-content';
 import { AppError, notFound } from '../core/shared/errors';
 import { newId, newSecret } from '../core/shared/ids';
@@ -16,14 +16,15 @@ import { writeAudit } from './audit.service';
 import { mediaIdOfToken, publicMediaUrl, verifyMediaToken } from './media-links';
 
 /**
- * A post's media: files stored content-addressed under `<dataDir>/media/<workspaceId>/<sha256>`, one row (and one
- * audit record) per upload. The type is decided by the file's first bytes, never by what the client says.
+ * A post's media and a brief's attachments: files stored content-addressed under
+ * `<dataDir>/media/<workspaceId>/<sha256>`, one row (and one audit record) per upload. The type is decided by the
+ * file's first bytes, never by what the client says.
  */
 
-/** What the checks and the gate know of a stored file without reading it. */
+/** What the checks and the gate know of a stored file without reading it (only kinds a post may carry). */
 export interface StoredMedia {
   id: string;
-  kind: MediaKind;
+  kind: PostMediaKind;
   mimeType: string;
   size: number;
   sha256: string;
@@ -51,7 +52,7 @@ export interface MediaView {
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-const ALLOWED_TEXT = 'JPEG, PNG, GIF or WebP images and MP4 video';
+const ALLOWED_TEXT = 'JPEG, PNG, GIF or WebP images, MP4 video and PDF documents';
 
 function dirOf(app: App, workspaceId: string): string {
   if (!SAFE_ID.test(workspaceId)) throw new Error(`unsafe workspace id for a media path: ${workspaceId}`);
@@ -69,13 +70,14 @@ function viewOf(row: MediaTable): MediaView {
 }
 
 function unsupported(): AppError {
-  return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', `Regie takes ${ALLOWED_TEXT}; this file is none of these (SVG, HTML and other documents are refused).`, { allowed: ALLOWED_MEDIA_TYPES });
+  return new AppError('ERR_UNSUPPORTED_MEDIA_TYPE', `Regie takes ${ALLOWED_TEXT}; this file is none of these (SVG, HTML, Word and other files are refused).`, { allowed: ALLOWED_MEDIA_TYPES });
 }
 
 function tooLarge(kind: MediaKind | null): AppError {
-  const limits = { image: MEDIA_MAX_BYTES.image, video: MEDIA_MAX_BYTES.video };
-  const which = kind === 'video' ? `A video may be at most ${MB(limits.video)}` : kind ? `An image may be at most ${MB(limits.image)}` : `A file may be at most ${MB(MEDIA_MAX_ANY_BYTES)}`;
-  return new AppError('ERR_PAYLOAD_TOO_LARGE', `${which} (images ${MB(limits.image)}, video ${MB(limits.video)}); this file is larger.`, { kind, maxBytes: kind ? MEDIA_MAX_BYTES[kind] : MEDIA_MAX_ANY_BYTES, limits });
+  const limits = { image: MEDIA_MAX_BYTES.image, video: MEDIA_MAX_BYTES.video, document: MEDIA_MAX_BYTES.document };
+  const which =
+    kind === 'video' ? `A video may be at most ${MB(limits.video)}` : kind === 'document' ? `A PDF document may be at most ${MB(limits.document)}` : kind ? `An image may be at most ${MB(limits.image)}` : `A file may be at most ${MB(MEDIA_MAX_ANY_BYTES)}`;
+  return new AppError('ERR_PAYLOAD_TOO_LARGE', `${which} (images ${MB(limits.image)}, video ${MB(limits.video)}, PDF ${MB(limits.document)}); this file is larger.`, { kind, maxBytes: kind ? MEDIA_MAX_BYTES[kind] : MEDIA_MAX_ANY_BYTES, limits });
 }
 
 /** The type of a file from its first bytes, refused when it is not allowed or already known to be too large. */
@@ -114,7 +116,7 @@ async function receive(body: AsyncIterable<Uint8Array>, tmp: string, declaredLen
       await file.write(head);
     }
     if (!file) {
-      if (head.length === 0) throw new AppError('ERR_VALIDATION', 'The file is empty. Choose the image or video again.', [{ path: 'body', message: 'empty' }]);
+      if (head.length === 0) throw new AppError('ERR_VALIDATION', 'The file is empty. Choose the file again.', [{ path: 'body', message: 'empty' }]);
       type = accept(head, size, declaredLength);
       file = await open(tmp, 'wx', 0o600);
       await file.write(head);
@@ -139,8 +141,8 @@ export interface UploadInput {
 }
 
 /**
- * Stores an uploaded file for the workspace: refuses anything but JPEG, PNG, GIF, WebP and MP4 (by the first
- * bytes), images over 8 MB and video over 50 MB, then writes it to a temporary file and renames it to its hash,
+ * Stores an uploaded file for the workspace: refuses anything but JPEG, PNG, GIF, WebP, MP4 and PDF (by the first
+ * bytes), images over 8 MB, video over 50 MB and PDF documents over 20 MB, then writes it to a temporary file and renames it to its hash,
  * and records the row and the audit record `media.uploaded` in one transaction.
  */
 export async function uploadMedia(app: App, actor: Actor, scope: WorkspaceScope, input: UploadInput): Promise<MediaView> {
@@ -181,6 +183,8 @@ function decodeName(name: string | null): string | null {
 /** A stored file as the HTTP layer serves it. */
 export interface MediaFile {
   mimeType: string;
+  /** null for a type Regie no longer recognises. */
+  kind: MediaKind | null;
   size: number;
   sha256: string;
   fileName: string;
@@ -198,7 +202,7 @@ export async function openMedia(app: App, workspaceId: string, id: string): Prom
     app.log.error({ workspaceId, mediaId: id }, 'media file missing from storage');
     throw notFound('This file');
   }
-  return { mimeType: row.mime_type, size: Number(row.size), sha256: row.sha256, fileName: row.file_name, path };
+  return { mimeType: row.mime_type, kind: kindOfMimeType(row.mime_type), size: Number(row.size), sha256: row.sha256, fileName: row.file_name, path };
 }
 
 /** The file a public media token points at; ERR_NOT_FOUND when the token is forged, altered or expired. */
@@ -209,14 +213,17 @@ export async function openPublicMedia(app: App, token: string): Promise<MediaFil
   return openMedia(app, row.workspace_id, row.id);
 }
 
-/** The workspace's stored files that `refs` name, by id, each with a fresh public address; unknown ids are absent. */
+/**
+ * The workspace's stored files that `refs` name, by id, each with a fresh public address; unknown ids, and files a
+ * post may not carry (documents), are absent.
+ */
 export async function mediaLookup(app: App, q: Q, workspaceId: string, refs: MediaRef[]): Promise<MediaLookup> {
   const rows = await mediaByIds(q, workspaceId, refs.map((r) => r.mediaId));
   const now = app.clock.now();
   const out = new Map<string, StoredMedia>();
   for (const r of rows) {
     const kind = kindOfMimeType(r.mime_type);
-    if (!kind) continue;
+    if (!isPostMediaKind(kind)) continue;
     out.set(r.id, { id: r.id, kind, mimeType: r.mime_type, size: Number(r.size), sha256: r.sha256, fileName: r.file_name, publicUrl: publicMediaUrl(app, workspaceId, r.id, now) });
   }
   return out;

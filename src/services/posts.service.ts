@@ -1,8 +1,10 @@
+import { isPostMediaKind, kindOfMimeType } from '../core/content/media-types';
 import type { PostContent } from '../core/content/post-content';
 import { stateAfterEdit, type ReviewState, type VariantState } from '../core/review/post-state';
 import { AppError, notFound } from '../core/shared/errors';
 import { newId } from '../core/shared/ids';
 import { listChannels } from '../db/repos/channels.repo';
+import { mediaByIds } from '../db/repos/media.repo';
 import { findPost, insertPost, insertVariants, insertVersion, updatePost, updateVariant, variantsOf } from '../db/repos/posts.repo';
 import type { Q } from '../db/repos/types';
 import type { ChannelsTable } from '../db/schema';
@@ -42,6 +44,15 @@ function assertChannels(content: PostContent, usable: ChannelsTable[]): void {
   }
 }
 
+/** Refuses content whose media name a document (a PDF): posts carry images and video; documents belong on briefs. */
+async function assertNoDocumentsInMedia(q: Q, workspaceId: string, content: PostContent): Promise<void> {
+  const rows = await mediaByIds(q, workspaceId, content.media.map((m) => m.mediaId));
+  const doc = rows.find((r) => !isPostMediaKind(kindOfMimeType(r.mime_type)));
+  if (!doc) return;
+  const i = content.media.findIndex((m) => m.mediaId === doc.id);
+  throw new AppError('ERR_VALIDATION', `“${doc.file_name}” is a document; a post carries only images and video. Attach documents to a brief instead.`, [{ path: `content.media.${i}.mediaId`, message: `${doc.file_name} is a document, not an image or video` }]);
+}
+
 async function campaignName(q: Q, workspaceId: string, campaignId: string | null): Promise<string | null> {
   if (!campaignId) return null;
   const c = await q.selectFrom('campaigns').select('name').where('workspace_id', '=', workspaceId).where('id', '=', campaignId).executeTakeFirst();
@@ -59,6 +70,7 @@ export async function createPost(app: App, actor: Actor, scope: WorkspaceScope, 
   const id = newId();
   const mails = await app.db.transaction().execute(async (q) => {
     await assertRefs(q, scope, input.briefId, input.campaignId);
+    await assertNoDocumentsInMedia(q, scope.workspaceId, input.content);
     const channels = await usableChannels(app, q, scope);
     assertChannels(input.content, channels);
     const code = await codeInForce(q, scope.workspaceId);
@@ -98,6 +110,7 @@ export async function updatePostContent(app: App, actor: Actor, scope: Workspace
     if (!post) throw notFound('This post');
     if (Number(post.version) !== input.expectedVersion) throw new AppError('ERR_STALE_VERSION', `Someone saved a newer version (${post.version}) meanwhile. Reload the post and make your change again.`);
     await assertRefs(q, scope, input.briefId, input.campaignId);
+    await assertNoDocumentsInMedia(q, scope.workspaceId, input.content);
     const variants = await variantsOf(q, scope.workspaceId, postId, app.dialect);
     const channels = await usableChannels(app, q, scope);
     const kept = new Set(input.content.variants.map((v) => v.channelId));

@@ -66,9 +66,12 @@ describe.skipIf(missing)('publishing journey in the browser', () => {
     await page.getByTestId('brief-key-message').fill('Kom op 12 december naar de open dag van het gemeentehuis.');
     await page.getByTestId(`brief-channel-${w.channel.id}`).check();
     await page.getByTestId(`brief-channel-${bskyChannel}`).check();
+    await page.getByTestId('brief-attachments-input').setInputFiles({ name: 'Programma open dag.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.getByTestId('brief-attachment').first().waitFor();
     await shot(page, 'pub-01-brief-form');
     await page.getByTestId('brief-submit').click();
     await page.getByTestId('brief-page').waitFor();
+    await page.locator('[data-testid="brief-attachment"][data-kind="document"]').waitFor();
     briefUrl = new URL(page.url()).pathname;
     expect(briefUrl).toMatch(/\/briefs\/[0-9a-f-]+$/);
     await expectAccessible(page, 'brief page');

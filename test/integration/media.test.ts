@@ -80,8 +80,8 @@ describe.skipIf(pgUnavailable())(`media: upload, serve, and out through the gate
     const svg = await upload(w.owner, w.ws, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'image/svg+xml', 'logo.svg');
     expect(svg.status).toBe(415);
     expect(svg.body.error.code).toBe('ERR_UNSUPPORTED_MEDIA_TYPE');
-    expect(svg.body.error.message).toMatch(/JPEG, PNG, GIF or WebP images and MP4 video/);
-    expect(svg.body.error.details.allowed).toEqual(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4']);
+    expect(svg.body.error.message).toMatch(/JPEG, PNG, GIF or WebP images, MP4 video and PDF documents/);
+    expect(svg.body.error.details.allowed).toEqual(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'application/pdf']);
     const html = await upload(w.owner, w.ws, Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'), 'image/png', 'foto.png');
     expect(html.status).toBe(415);
     expect(html.body.error.code).toBe('ERR_UNSUPPORTED_MEDIA_TYPE');
@@ -95,7 +95,7 @@ describe.skipIf(pgUnavailable())(`media: upload, serve, and out through the gate
     const r = await upload(w.owner, w.ws, bigPng(8 * 1024 * 1024 + 1), 'image/png', 'groot.png');
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('ERR_PAYLOAD_TOO_LARGE');
-    expect(r.body.error.message).toBe('An image may be at most 8 MB (images 8 MB, video 50 MB); this file is larger.');
+    expect(r.body.error.message).toBe('An image may be at most 8 MB (images 8 MB, video 50 MB, PDF 20 MB); this file is larger.');
     expect(r.body.error.details).toMatchObject({ kind: 'image', maxBytes: 8 * 1024 * 1024 });
     expect(readdirSync(mediaDir()).filter((f) => f.startsWith('.upload-'))).toEqual([]);
     // Exactly 8 MB is allowed.
@@ -119,7 +119,7 @@ describe.skipIf(pgUnavailable())(`media: upload, serve, and out through the gate
     expect(again.rawPayload.length).toBe(0);
   });
 
-  it('is invisible to other workspaces and closed to roles that may not write posts', async () => {
+  it('is invisible to other workspaces and closed to roles that may not write briefs or posts', async () => {
     const up = await upload(w.owner, w.ws, PNG, 'image/png');
     const foreign = await get(w.foreignOwner, `/api/workspaces/${w.wsB}/media/${up.body.id}`);
     expect(foreign.statusCode).toBe(404);

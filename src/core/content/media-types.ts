@@ -1,19 +1,30 @@
 /**
- * Which files Regie takes as a post's media, recognised by their first bytes (never by the name or the type a
- * client claims), and how large each kind may be. Pure and browser-safe: the composer can use the same rules.
+ * Which files Regie stores, recognised by their first bytes (never by the name or the type a client claims), and
+ * how large each kind may be: images and video (a post's media) and PDF documents (a brief's attachments only).
+ * Pure and browser-safe: the composer and the brief form can use the same rules.
  */
 
-export type MediaKind = 'image' | 'gif' | 'video';
+/** What a post may carry: images (GIF apart, platforms treat it differently) and video. */
+export type PostMediaKind = 'image' | 'gif' | 'video';
+/** Every kind Regie stores: a post's kinds and `document` (PDF), which only briefs carry. */
+export type MediaKind = PostMediaKind | 'document';
+
+export const MEDIA_KINDS = ['image', 'gif', 'video', 'document'] as const satisfies readonly MediaKind[];
 
 export interface MediaType {
-  mimeType: 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | 'video/mp4';
+  mimeType: 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | 'video/mp4' | 'application/pdf';
   kind: MediaKind;
 }
 
-export const ALLOWED_MEDIA_TYPES: readonly MediaType['mimeType'][] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'];
+export const ALLOWED_MEDIA_TYPES: readonly MediaType['mimeType'][] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'application/pdf'];
 
-/** Largest file per kind, in bytes: 8 MB for images (GIF included), 50 MB for video. */
-export const MEDIA_MAX_BYTES: Readonly<Record<MediaKind, number>> = { image: 8 * 1024 * 1024, gif: 8 * 1024 * 1024, video: 50 * 1024 * 1024 };
+/** Largest file per kind, in bytes: 8 MB for images (GIF included), 50 MB for video, 20 MB for a PDF document. */
+export const MEDIA_MAX_BYTES: Readonly<Record<MediaKind, number>> = { image: 8 * 1024 * 1024, gif: 8 * 1024 * 1024, video: 50 * 1024 * 1024, document: 20 * 1024 * 1024 };
+
+/** True when a post may carry a file of this kind (images and video; never a document). */
+export function isPostMediaKind(kind: MediaKind | null | undefined): kind is PostMediaKind {
+  return kind === 'image' || kind === 'gif' || kind === 'video';
+}
 
 /** The largest file of any kind: a body longer than this is refused before its type is known. */
 export const MEDIA_MAX_ANY_BYTES = Math.max(...Object.values(MEDIA_MAX_BYTES));
@@ -29,7 +40,7 @@ const startsWith = (b: Uint8Array, sig: number[]) => b.length >= sig.length && s
 
 /**
  * The media type of a file from its first bytes (at least {@link SNIFF_BYTES} when the file has them), or null
- * when it is none of JPEG, PNG, GIF, WebP or MP4. SVG, HTML and anything else text-like is null.
+ * when it is none of JPEG, PNG, GIF, WebP, MP4 or PDF (`%PDF-`). SVG, HTML and anything else text-like is null.
  */
 export function sniffMediaType(head: Uint8Array): MediaType | null {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', kind: 'image' };
@@ -37,6 +48,7 @@ export function sniffMediaType(head: Uint8Array): MediaType | null {
   if (head.length >= 6 && (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a')) return { mimeType: 'image/gif', kind: 'gif' };
   if (head.length >= 12 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return { mimeType: 'image/webp', kind: 'image' };
   if (head.length >= 12 && ascii(head, 4, 8) === 'ftyp' && MP4_BRANDS.has(ascii(head, 8, 12))) return { mimeType: 'video/mp4', kind: 'video' };
+  if (head.length >= 5 && ascii(head, 0, 5) === '%PDF-') return { mimeType: 'application/pdf', kind: 'document' };
   return null;
 }
 
@@ -44,6 +56,7 @@ export function sniffMediaType(head: Uint8Array): MediaType | null {
 export function kindOfMimeType(mimeType: string): MediaKind | null {
   if (mimeType === 'image/gif') return 'gif';
   if (mimeType === 'video/mp4') return 'video';
+  if (mimeType === 'application/pdf') return 'document';
   return mimeType === 'image/jpeg' || mimeType === 'image/png' || mimeType === 'image/webp' ? 'image' : null;
 }
 

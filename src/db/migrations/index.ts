@@ -5,6 +5,7 @@ import * as m0002 from './0002-channels';
 import * as m0003 from './0003-admins';
 import * as m0004 from './0004-content';
 import * as m0005 from './0005-channel-language';
+import * as m0006 from './0006-brief-attachments';
 
 /** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
 const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [
@@ -13,6 +14,7 @@ const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void
   ['0003_admins', m0003],
   ['0004_content', m0004],
   ['0005_channel_language', m0005],
+  ['0006_brief_attachments', m0006],
 ];
 
 /** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */

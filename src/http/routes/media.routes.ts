@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { asciiFileName } from '../../core/content/media-types';
+import { asciiFileName, isPostMediaKind, MEDIA_KINDS } from '../../core/content/media-types';
 import { openMedia, openPublicMedia, uploadMedia, type MediaFile } from '../../services/media.service';
 import { publicRoute, workspaceRoute } from '../define-route';
 import { id, wsParams } from '../schemas';
 
-const mediaView = z.object({ id: z.string(), kind: z.enum(['image', 'gif', 'video']), mimeType: z.string(), size: z.number(), fileName: z.string(), createdAt: z.string(), url: z.string() });
+const mediaView = z.object({ id: z.string(), kind: z.enum(MEDIA_KINDS), mimeType: z.string(), size: z.number(), fileName: z.string(), createdAt: z.string(), url: z.string() });
 
 function header(req: FastifyRequest, name: string): string | null {
   const v = req.headers[name];
@@ -15,6 +15,14 @@ function header(req: FastifyRequest, name: string): string | null {
 
 /** A header parameter value per RFC 5987: percent-encoded UTF-8, including the characters it reserves. */
 const rfc5987 = (v: string) => encodeURIComponent(v).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * How a browser should take the file: images and video open in the page (`inline`); documents, and anything
+ * else, are only ever downloaded (`attachment`).
+ */
+function dispositionOf(file: MediaFile): 'inline' | 'attachment' {
+  return isPostMediaKind(file.kind) ? 'inline' : 'attachment';
+}
 
 /**
  * Sends a stored file with headers that keep it inert: its recorded type only (no sniffing), no scripts or
@@ -32,16 +40,17 @@ function sendMedia(req: FastifyRequest, reply: FastifyReply, file: MediaFile, cr
   return reply
     .header('content-type', file.mimeType)
     .header('content-length', String(file.size))
-    .header('content-disposition', `inline; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${rfc5987(file.fileName)}`)
+    .header('content-disposition', `${dispositionOf(file)}; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${rfc5987(file.fileName)}`)
     .send(createReadStream(file.path));
 }
 
 export const mediaRoutes = [
-  workspaceRoute('posts.write', {
+  // briefs.write, not posts.write: whoever writes a brief attaches files to it (every role with posts.write has it too).
+  workspaceRoute('briefs.write', {
     method: 'POST',
     url: '/api/workspaces/:ws/media',
     tag: 'media',
-    summary: 'Upload an image (JPEG, PNG, GIF, WebP; at most 8 MB) or a video (MP4; at most 50 MB) as the raw body, its name in x-file-name',
+    summary: 'Upload an image (JPEG, PNG, GIF, WebP; at most 8 MB), a video (MP4; at most 50 MB) or a PDF document (at most 20 MB, for brief attachments) as the raw body, its name in x-file-name',
     status: 201,
     rawBody: true,
     params: wsParams,
@@ -66,7 +75,7 @@ export const mediaRoutes = [
     method: 'GET',
     url: '/api/workspaces/:ws/media/:id',
     tag: 'media',
-    summary: 'The bytes of an uploaded file (inline, with its recorded type)',
+    summary: 'The bytes of an uploaded file, with its recorded type (images and video inline, documents as a download)',
     produces: 'application/octet-stream',
     params: wsParams.extend({ id }),
     handler: async ({ app, scope, params, req, reply }) => sendMedia(req, reply, await openMedia(app, scope.workspaceId, params.id), false),

@@ -5,7 +5,7 @@ import { Link } from '../../router';
 import type { Brief } from './api';
 import { excerpt, isOverdue } from './briefRules';
 
-/** One brief on the board: title (the link to its page), why, who asked, channels, date and posts made from it. */
+/** One brief on the board: title (the link to its page), why, who asked, channels, date, attachments and posts made from it. */
 export function BriefCard({ brief, href, channelsById }: { brief: Brief; href: string; channelsById: Map<string, Channel> }) {
   const { t } = useTranslation();
   const overdue = isOverdue(brief, new Date());
@@ -40,6 +40,12 @@ export function BriefCard({ brief, href, channelsById }: { brief: Brief; href: s
               {formatDate(brief.wantedBy)}
               {overdue && <span className="brief-overdue"> ({t('briefs.card.overdue')})</span>}
             </dd>
+          </div>
+        )}
+        {brief.attachments?.length > 0 && (
+          <div>
+            <dt>{t('briefs.card.attachments')}</dt>
+            <dd data-testid="brief-card-attachments">{t('briefs.card.attachmentCount', { count: brief.attachments.length })}</dd>
           </div>
         )}
         <div>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
@@ -7,18 +7,20 @@ import { Dialog } from '../../components/Dialog';
 import { TextAreaField, TextField } from '../../components/Field';
 import { fieldError } from '../../lib/errors';
 import { briefsApi, type BriefDetail, type BriefInput } from './api';
+import { attachmentInputs, itemsOf, type AttachmentItem } from './attachments';
+import { BriefAttachmentsField } from './BriefAttachmentsField';
 import { ChannelChoice } from './ChannelChoice';
 import { dateInputToIso, isoToDateInput } from './briefRules';
 
-type Draft = Omit<BriefInput, 'wantedBy'> & { wantedBy: string };
+type Draft = Omit<BriefInput, 'wantedBy' | 'attachments'> & { wantedBy: string; attachments: AttachmentItem[] };
 
 function draftOf(brief: BriefDetail | null): Draft {
-  if (!brief) return { title: '', goal: '', audience: '', keyMessage: '', details: '', channelIds: [], timing: '', wantedBy: '' };
+  if (!brief) return { title: '', goal: '', audience: '', keyMessage: '', details: '', channelIds: [], timing: '', wantedBy: '', attachments: [] };
   const { title, goal, audience, keyMessage, details, channelIds, timing } = brief;
-  return { title, goal, audience, keyMessage, details, channelIds, timing, wantedBy: isoToDateInput(brief.wantedBy) };
+  return { title, goal, audience, keyMessage, details, channelIds, timing, wantedBy: isoToDateInput(brief.wantedBy), attachments: itemsOf(brief.attachments ?? []) };
 }
 
-/** Write a new brief, or change one: what to communicate, why, for whom, where and when. */
+/** Write a new brief, or change one: what to communicate, why, for whom, where and when, with files attached. */
 export function BriefFormDialog({
   workspaceId,
   channels,
@@ -37,11 +39,14 @@ export function BriefFormDialog({
   const [missingTitle, setMissingTitle] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(0);
+  const onAttachments = useCallback((f: (items: AttachmentItem[]) => AttachmentItem[]) => setDraft((d) => ({ ...d, attachments: f(d.attachments) })), []);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
     setError(null);
+    if (uploading > 0) return;
     if (!draft.title.trim()) {
       setMissingTitle(true);
       document.getElementById('brief-title')?.focus();
@@ -49,7 +54,7 @@ export function BriefFormDialog({
     }
     setMissingTitle(false);
     setBusy(true);
-    const body: BriefInput = { ...draft, title: draft.title.trim(), wantedBy: dateInputToIso(draft.wantedBy) };
+    const body: BriefInput = { ...draft, title: draft.title.trim(), wantedBy: dateInputToIso(draft.wantedBy), attachments: attachmentInputs(draft.attachments) };
     try {
       const saved = brief ? await briefsApi.update(workspaceId, brief.id, body) : await briefsApi.create(workspaceId, body);
       onSaved(saved);
@@ -61,7 +66,7 @@ export function BriefFormDialog({
 
   const err = (path: string) => fieldError(error, path);
   const titleError = missingTitle ? t('validation.required') : err('title');
-  const shownInFields = ['title', 'goal', 'audience', 'keyMessage', 'details', 'channelIds', 'timing', 'wantedBy'].some((p) => err(p));
+  const shownInFields = ['title', 'goal', 'audience', 'keyMessage', 'details', 'channelIds', 'timing', 'wantedBy', 'attachments'].some((p) => err(p));
   const optional = { optional: true, optionalText: t('common.optional') };
 
   return (
@@ -94,12 +99,24 @@ export function BriefFormDialog({
           <TextField label={t('briefs.fields.timing')} hint={t('briefs.form.timingHint')} value={draft.timing} onChange={set('timing')} maxLength={500} autoComplete="off" error={err('timing')} data-testid="brief-timing" {...optional} />
           <TextField type="date" label={t('briefs.fields.wantedBy')} hint={t('briefs.form.wantedByHint')} value={draft.wantedBy} onChange={set('wantedBy')} error={err('wantedBy')} data-testid="brief-wanted-by" {...optional} />
         </div>
+        <BriefAttachmentsField
+          workspaceId={workspaceId}
+          items={draft.attachments}
+          onChange={onAttachments}
+          onUploading={setUploading}
+          error={err('attachments') ? t('briefs.attachments.errorUnknown') : undefined}
+        />
         {error && !shownInFields ? <ErrorAlert error={error} /> : null}
         <div className="dialog-footer">
+          {uploading > 0 && (
+            <span id="brief-uploading" className="muted small brief-form-wait" data-testid="brief-uploading">
+              {t('briefs.attachments.wait')}
+            </span>
+          )}
           <Button onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" variant="primary" loading={busy} data-testid="brief-submit">
+          <Button type="submit" variant="primary" loading={busy} disabled={uploading > 0} aria-describedby={uploading > 0 ? 'brief-uploading' : undefined} data-testid="brief-submit">
             {brief ? t('common.save') : t('briefs.form.create')}
           </Button>
         </div>

@@ -13,6 +13,7 @@ import { Link, navigate, useLocation } from '../../router';
 import { useSignedIn } from '../../session/SessionContext';
 import { useWorkspace } from '../workspace/WorkspaceContext';
 import { briefsApi, type BriefDetail, type BriefStatus } from './api';
+import { BriefAttachments } from './BriefAttachments';
 import { BriefComments } from './BriefComments';
 import { BriefFacts } from './BriefFacts';
 import { BriefFormDialog } from './BriefFormDialog';
@@ -23,7 +24,7 @@ import { useChannels } from './useChannels';
 
 type Message = { kind: 'created' } | { kind: 'saved' } | { kind: 'moved'; status: BriefStatus };
 
-/** /w/:ws/briefs/:id — one brief: its fields, status, comments and the posts made from it. */
+/** /w/:ws/briefs/:id — one brief: its fields, attachments, status, comments and the posts made from it. */
 export function BriefPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
@@ -125,6 +126,7 @@ export function BriefPage({ id }: { id: string }) {
       <div className="brief-layout">
         <div className="brief-main">
           <BriefFacts brief={b} channelsById={byId} />
+          <BriefAttachments workspaceId={ws.id} attachments={b.attachments ?? []} />
           <BriefComments
             workspaceId={ws.id}
             brief={b}

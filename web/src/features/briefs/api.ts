@@ -1,10 +1,24 @@
 import { api, enc, query } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { MediaKind } from '../../../../src/core/content/media-types';
 
 /** The briefs board, one brief with its comments, campaigns, and the posts made from a brief. */
 
 export const BRIEF_STATUSES = ['new', 'in_progress', 'done', 'declined'] as const;
 export type BriefStatus = (typeof BRIEF_STATUSES)[number];
+
+/** A file attached to a brief, as the form sends it: an uploaded file (POST /media) and the name to show. */
+export interface BriefAttachmentInput {
+  mediaId: string;
+  name: string;
+}
+
+/** An attachment as the server shows it on a brief. */
+export interface BriefAttachment extends BriefAttachmentInput {
+  kind: MediaKind;
+  mimeType: string;
+  size: number;
+}
 
 export interface BriefInput {
   title: string;
@@ -16,9 +30,12 @@ export interface BriefInput {
   timing: string;
   /** ISO instant, or null when there is no date. */
   wantedBy: string | null;
+  /** At most 20; an edit replaces the brief's attachments with these. */
+  attachments: BriefAttachmentInput[];
 }
 
 export interface Brief extends BriefInput {
+  attachments: BriefAttachment[];
   id: string;
   status: BriefStatus;
   declineReason: string | null;

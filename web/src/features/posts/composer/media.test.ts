@@ -45,6 +45,10 @@ describe('precheckFile', () => {
   it('refuses an SVG whatever its name says', () => {
     expect(precheckFile(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg">'), 100)).toEqual({ ok: false, reason: 'type' });
   });
+
+  it('refuses a PDF: documents go on briefs, not on posts', () => {
+    expect(precheckFile(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 1000)).toEqual({ ok: false, reason: 'type' });
+  });
 });
 
 describe('formatBytes', () => {

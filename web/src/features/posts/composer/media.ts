@@ -1,4 +1,4 @@
-import { MEDIA_MAX_BYTES, SNIFF_BYTES, sniffMediaType, type MediaType } from '../../../../../src/core/content/media-types';
+import { isPostMediaKind, MEDIA_MAX_BYTES, SNIFF_BYTES, sniffMediaType, type MediaType } from '../../../../../src/core/content/media-types';
 import type { MediaItem } from './draft';
 
 /** The most media a post takes (the API's limit). */
@@ -35,11 +35,12 @@ export type PrecheckResult = { ok: true; type: MediaType } | { ok: false; reason
 
 /**
  * The browser's early check of a picked file from its first bytes and size, with the server's rules, so a wrong or
- * too large file is refused before it is sent. The server checks again and has the last word.
+ * too large file is refused before it is sent. A document (PDF) is refused as a wrong type: posts carry images
+ * and video only. The server checks again and has the last word.
  */
 export function precheckFile(head: Uint8Array, size: number): PrecheckResult {
   const type = sniffMediaType(head);
-  if (!type) return { ok: false, reason: 'type' };
+  if (!type || !isPostMediaKind(type.kind)) return { ok: false, reason: 'type' };
   const max = MEDIA_MAX_BYTES[type.kind];
   if (size > max) return { ok: false, reason: 'size', maxBytes: max };
   return { ok: true, type };
