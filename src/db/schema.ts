@@ -392,7 +392,87 @@ export interface MediaTable {
   created_at: string;
 }
 
+export interface ContactsTable {
+  workspace_id: string;
+  id: string;
+  display_name: string;
+  email: string | null;
+  /** JSON array of tags. */
+  tags: string;
+  vip: number;
+  /** Set when this contact was merged into another (kept for history). */
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactIdentitiesTable {
+  workspace_id: string;
+  channel_id: string;
+  remote_id: string;
+  contact_id: string;
+  handle: string | null;
+  display_name: string | null;
+  created_at: string;
+}
+
+export interface ConversationsTable {
+  workspace_id: string;
+  id: string;
+  channel_id: string;
+  thread_remote_id: string;
+  contact_id: string;
+  kind: string;
+  subject: string | null;
+  /** open | pending | snoozed | resolved */
+  status: string;
+  snoozed_until: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  priority: string;
+  tags: string;
+  language: string | null;
+  sentiment: string;
+  message_count: number;
+  first_message_at: string;
+  last_message_at: string;
+  last_inbound_at: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  workspace_id: string;
+  id: string;
+  conversation_id: string;
+  channel_id: string;
+  remote_id: string;
+  /** in (from the public) | out (ours, sent through the gate or recognised coming back) */
+  direction: string;
+  kind: string;
+  contact_id: string | null;
+  author_user_id: string | null;
+  text: string;
+  /** Sanitised HTML (e-mail); rendered only in a sandboxed frame. */
+  html: string | null;
+  subject: string | null;
+  url: string | null;
+  language: string | null;
+  sentiment: string | null;
+  sentiment_score: number | null;
+  /** JSON: what the platform needs to reply (InboundItem.replyRef). */
+  reply_ref: string | null;
+  created_at: string;
+  received_at: string;
+}
+
 export interface DB {
+  contacts: ContactsTable;
+  contact_identities: ContactIdentitiesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
   code_versions: CodeVersionsTable;
   code_proposals: CodeProposalsTable;
   publishing_settings: PublishingSettingsTable;

@@ -10,6 +10,7 @@ import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { releaseWaiting } from './publishing.service';
+import { fileIntoInbox } from './inbox-ingest.service';
 import { channelContext, sealCredentials } from './channel-context';
 
 /** A channel as the API shows it: never its credentials. */
@@ -204,8 +205,12 @@ export async function syncChannel(app: App, row: ChannelsTable): Promise<{ added
   return { added };
 }
 
-/** Stores inbound items of a channel in the caller's transaction; duplicates (same remote id) are skipped. */
-export function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string): Promise<number> {
+/**
+ * Stores inbound items of a channel in the caller's transaction, as received and filed into the inbox
+ * (conversations, messages, contacts); duplicates (same remote id) are skipped in both.
+ */
+export async function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string): Promise<number> {
+  await fileIntoInbox(q, row, items, receivedAt);
   return insertInboundItems(
     q,
     items.map((i) => ({

@@ -6,6 +6,7 @@ import * as m0003 from './0003-admins';
 import * as m0004 from './0004-content';
 import * as m0005 from './0005-channel-language';
 import * as m0006 from './0006-brief-attachments';
+import * as m0007 from './0007-inbox';
 
 /** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
 const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [
@@ -15,6 +16,7 @@ const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void
   ['0004_content', m0004],
   ['0005_channel_language', m0005],
   ['0006_brief_attachments', m0006],
+  ['0007_inbox', m0007],
 ];
 
 /** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */
