@@ -90,6 +90,8 @@ export async function requestChanges(app: App, actor: Actor, scope: WorkspaceSco
     const { post, content } = await loadCurrent(app, q, scope, postId);
     if (Number(post.version) !== version) throw new AppError('ERR_STALE_VERSION', 'A newer version was saved meanwhile. Reload the post.');
     if (scope.access.role !== 'owner' && scope.access.role !== 'editor') throw new AppError('ERR_CANNOT_APPROVE', refusal.role_cannot_approve);
+    const facts = await writerFacts(app, q, scope.workspaceId, scope.organizationId, postId);
+    if (facts.ids.includes(actor.userId)) throw new AppError('ERR_OWN_WORK', 'You wrote (part of) this post: change it yourself instead of sending it back.');
     const now = app.clock.now().toISOString();
     await insertReview(q, { workspace_id: scope.workspaceId, id: newId(), post_id: postId, version, kind: 'changes_requested', author_id: actor.userId, author_org_id: scope.actingOrgId, body: note, clause_id: clauseId, suggestion: null, status: 'done', decided_by: null, decided_at: null, created_at: now });
     await updatePost(q, postId, { review_state: 'changes_requested', updated_at: now });

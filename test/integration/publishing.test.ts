@@ -112,6 +112,8 @@ describe.skipIf(pgUnavailable())(`posts: brief → post → code → review → 
     await posts(w.editor.client).act(mine.body.id, 'submit', { version: 1 });
     const own = await posts(w.editor.client).act(mine.body.id, 'approve', { version: 1 });
     expect(own.body.error.code).toBe('ERR_OWN_WORK');
+    const back = await posts(w.editor.client).act(mine.body.id, 'request-changes', { version: 1, note: 'Zelf terugsturen?' });
+    expect(back.body.error.code).toBe('ERR_OWN_WORK');
 
     const cor = await posts(w.contributor.client).create(content(ch, 'Tip: de milieustraat is zaterdag open.'));
     const sched = await posts(w.contributor.client).act(cor.body.id, 'schedule', { version: 1, at: null });

@@ -15,7 +15,8 @@ export function ApprovalBox({ workspaceId, post, canReview, orgName, onDone }: {
   const a = post.approval;
   const approved = post.approvedVersion === post.version;
   const allOut = post.variants.length > 0 && post.variants.every((v) => v.state === 'published');
-  const mayAskChanges = !allOut && (post.reviewState === 'in_review' || post.reviewState === 'approved');
+  // Nobody sends their own work back to themselves.
+  const mayAskChanges = !allOut && (post.reviewState === 'in_review' || post.reviewState === 'approved') && post.approval.whyNot !== 'own_work';
   const [mode, setMode] = useState<'none' | 'approve' | 'changes'>('none');
   const [note, setNote] = useState('');
   const [clauseId, setClauseId] = useState('');
