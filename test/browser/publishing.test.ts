@@ -98,6 +98,11 @@ describe.skipIf(missing)('publishing journey in the browser', () => {
 
     await page.getByTestId('composer-core').fill('Kom op 12 december naar de open dag van het gemeentehuis!');
     await poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).not.toBe('block');
+    // A photo with a description goes along (uploaded, checked by type, shown in the preview).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('media-input').setInputFiles({ name: 'gemeentehuis.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('media-item-0').waitFor();
+    await page.getByTestId('media-alt-0').fill('Het gemeentehuis met vlaggen');
     await page.getByTestId('composer-save').click();
     await page.getByTestId('post-page').waitFor();
     postUrl = new URL(page.url()).pathname;

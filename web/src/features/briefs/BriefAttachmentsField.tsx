@@ -1,24 +1,11 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { errorText } from '../../lib/errors';
-import { useSession } from '../../session/SessionContext';
 import { formatBytes } from '../posts/composer/media';
-import { uploadMedia } from '../posts/composer/mediaApi';
+import { useUploads } from '../posts/composer/useUploads';
 import { AttachmentThumb } from './AttachmentThumb';
 import { addAttachment, ATTACHMENT_ACCEPT, kindKey, MAX_ATTACHMENTS, precheckAttachmentBlob, removeAttachment, type AttachmentItem } from './attachments';
-
-interface Upload {
-  key: string;
-  name: string;
-  size: number;
-  /** null while the file is checked; then the fraction sent. */
-  progress: number | null;
-  error: string | null;
-  ctl: AbortController;
-}
 
 export interface BriefAttachmentsFieldProps {
   workspaceId: string;
@@ -30,81 +17,39 @@ export interface BriefAttachmentsFieldProps {
   error?: string;
 }
 
-let uploadSeq = 0;
-
 /**
  * A brief's attachments in its form: upload by file picker or drag and drop (images, MP4 video, PDF; checked in
  * the browser first, then by the server), progress per file, and remove. Changes are announced to screen readers.
  */
 export function BriefAttachmentsField({ workspaceId, items, onChange, onUploading, error }: BriefAttachmentsFieldProps) {
   const { t, i18n } = useTranslation();
-  const { state, refresh } = useSession();
   const uid = useId();
   const input = useRef<HTMLInputElement>(null);
   const frame = useRef<HTMLFieldSetElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
-  const live = useRef<Upload[]>([]);
-  live.current = uploads;
+  const { uploads, full, add, dismiss: drop } = useUploads({
+    workspaceId,
+    max: MAX_ATTACHMENTS,
+    attached: items.length,
+    precheck: precheckAttachmentBlob,
+    texts: 'briefs.attachments',
+    unnamed: () => t('briefs.attachments.unnamed'),
+    onStored: (stored) => {
+      onChange((l) => addAttachment(l, { mediaId: stored.id, name: stored.fileName, kind: stored.kind, size: stored.size }));
+      setAnnounce(t('briefs.attachments.added', { name: stored.fileName }));
+    },
+    onUploading,
+  });
 
-  const running = uploads.filter((u) => !u.error).length;
-  const full = items.length + running >= MAX_ATTACHMENTS;
-
-  useEffect(() => onUploading?.(running), [running, onUploading]);
-  useEffect(() => () => live.current.forEach((u) => u.ctl.abort()), []);
   useEffect(() => {
     if (focusAfter === null) return;
     const next = focusAfter ? list.current?.querySelector<HTMLElement>(`[data-media-id="${focusAfter}"] [data-action="remove"]`) : null;
     (next ?? frame.current?.querySelector<HTMLElement>('[data-testid="brief-attachments-pick"]'))?.focus();
     setFocusAfter(null);
   }, [focusAfter]);
-
-  const patch = (key: string, p: Partial<Upload>) => setUploads((us) => us.map((u) => (u.key === key ? { ...u, ...p } : u)));
-  const drop = (key: string) => setUploads((us) => us.filter((u) => u.key !== key));
-
-  async function send(u: Upload, file: File, retried = false): Promise<void> {
-    const csrf = state.status === 'signedIn' ? state.session.csrf : null;
-    try {
-      const stored = await uploadMedia(workspaceId, file, { csrf, signal: u.ctl.signal, onProgress: (p) => patch(u.key, { progress: p }) });
-      drop(u.key);
-      onChange((l) => addAttachment(l, { mediaId: stored.id, name: stored.fileName, kind: stored.kind, size: stored.size }));
-      setAnnounce(t('briefs.attachments.added', { name: stored.fileName }));
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') return drop(u.key);
-      if (isApiError(err) && err.code === 'ERR_CSRF' && !retried && (await refresh().catch(() => null))) return send(u, file, true);
-      const code = isApiError(err) ? err.code : '';
-      const text =
-        code === 'ERR_UNSUPPORTED_MEDIA_TYPE'
-          ? t('briefs.attachments.errorType', { name: u.name })
-          : code === 'ERR_PAYLOAD_TOO_LARGE'
-            ? t('briefs.attachments.errorSize', { name: u.name })
-            : t('briefs.attachments.errorOther', { name: u.name, reason: errorText(t, err) });
-      patch(u.key, { error: text });
-    }
-  }
-
-  async function add(files: File[]): Promise<void> {
-    let room = MAX_ATTACHMENTS - items.length - running;
-    for (const file of files) {
-      const u: Upload = { key: `a${++uploadSeq}`, name: file.name || t('briefs.attachments.unnamed'), size: file.size, progress: null, error: null, ctl: new AbortController() };
-      if (room <= 0) {
-        setUploads((us) => [...us, { ...u, error: t('briefs.attachments.errorTooMany', { name: u.name, max: MAX_ATTACHMENTS }) }]);
-        continue;
-      }
-      room--;
-      setUploads((us) => [...us, u]);
-      const check = await precheckAttachmentBlob(file).catch(() => null);
-      if (check && !check.ok) {
-        patch(u.key, { error: check.reason === 'type' ? t('briefs.attachments.errorType', { name: u.name }) : t('briefs.attachments.errorSize', { name: u.name }) });
-        continue;
-      }
-      patch(u.key, { progress: 0 });
-      void send(u, file);
-    }
-  }
 
   function onDrop(e: DragEvent) {
     e.preventDefault();

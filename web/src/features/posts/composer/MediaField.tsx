@@ -1,26 +1,14 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { TextAreaField } from '../../../components/Field';
 import { Icon } from '../../../components/Icon';
-import { errorText } from '../../../lib/errors';
-import { useSession } from '../../../session/SessionContext';
 import { MediaThumb } from '../shared/MediaThumb';
 import type { MediaItem } from './draft';
 import { formatBytes, MAX_MEDIA, MEDIA_ACCEPT, moveMedia, needsAltText, precheckBlob, removeMedia, setAltText } from './media';
-import { mediaInfo, uploadMedia } from './mediaApi';
+import { mediaInfo } from './mediaApi';
+import { useUploads } from './useUploads';
 import type { MediaKind } from '../../../../../src/core/content/media-types';
-
-interface Upload {
-  key: string;
-  name: string;
-  size: number;
-  /** null while the file is checked; then the fraction sent. */
-  progress: number | null;
-  error: string | null;
-  ctl: AbortController;
-}
 
 export interface MediaFieldProps {
   workspaceId: string;
@@ -30,8 +18,6 @@ export interface MediaFieldProps {
   onUploading?: (count: number) => void;
 }
 
-let uploadSeq = 0;
-
 /**
  * The post's images and video: upload by file picker or drag and drop (checked in the browser first, then by the
  * server), progress per file, thumbnails, a description (alt text) per item with a warning while it is empty,
@@ -39,26 +25,30 @@ let uploadSeq = 0;
  */
 export function MediaField({ workspaceId, items, onChange, onUploading }: MediaFieldProps) {
   const { t, i18n } = useTranslation();
-  const { state, refresh } = useSession();
   const uid = useId();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [focusAfter, setFocusAfter] = useState<{ id: string; action: string } | null>(null);
   const [info, setInfo] = useState<Record<string, { fileName: string | null; kind: MediaKind | null }>>({});
-  const live = useRef<Upload[]>([]);
-  live.current = uploads;
-
-  const running = uploads.filter((u) => !u.error).length;
-  const full = items.length + running >= MAX_MEDIA;
+  const { uploads, full, add, dismiss: drop } = useUploads({
+    workspaceId,
+    max: MAX_MEDIA,
+    attached: items.length,
+    precheck: precheckBlob,
+    texts: 'posts.media',
+    unnamed: () => t('posts.media.itemN', { n: items.length + 1 }),
+    onStored: (stored) => {
+      onChange((list) => [...list, { mediaId: stored.id, altText: '', kind: stored.kind, fileName: stored.fileName }]);
+      setAnnounce(t('posts.media.added', { name: stored.fileName }));
+    },
+    onUploading,
+  });
   const nameOf = (m: MediaItem, i: number) => m.fileName ?? info[m.mediaId]?.fileName ?? t('posts.media.itemN', { n: i + 1 });
   const unknown = items.filter((m) => !m.fileName && !(m.mediaId in info)).map((m) => m.mediaId);
   const unknownKey = unknown.join(',');
 
-  useEffect(() => onUploading?.(running), [running, onUploading]);
-  useEffect(() => () => live.current.forEach((u) => u.ctl.abort()), []);
   useEffect(() => {
     if (!focusAfter) return;
     const item = list.current?.querySelector<HTMLElement>(`[data-media-id="${focusAfter.id}"]`);
@@ -81,46 +71,6 @@ export function MediaField({ workspaceId, items, onChange, onUploading }: MediaF
     }
     return () => ctl.abort();
   }, [workspaceId, unknownKey]);
-
-  const patch = (key: string, p: Partial<Upload>) => setUploads((us) => us.map((u) => (u.key === key ? { ...u, ...p } : u)));
-  const drop = (key: string) => setUploads((us) => us.filter((u) => u.key !== key));
-
-  async function send(u: Upload, file: File, retried = false): Promise<void> {
-    const csrf = state.status === 'signedIn' ? state.session.csrf : null;
-    try {
-      const stored = await uploadMedia(workspaceId, file, { csrf, signal: u.ctl.signal, onProgress: (p) => patch(u.key, { progress: p }) });
-      drop(u.key);
-      onChange((list) => [...list, { mediaId: stored.id, altText: '', kind: stored.kind, fileName: stored.fileName }]);
-      setAnnounce(t('posts.media.added', { name: stored.fileName }));
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') return drop(u.key);
-      if (isApiError(err) && err.code === 'ERR_CSRF' && !retried && (await refresh().catch(() => null))) return send(u, file, true);
-      const code = isApiError(err) ? err.code : '';
-      const text =
-        code === 'ERR_UNSUPPORTED_MEDIA_TYPE' ? t('posts.media.errorType', { name: u.name }) : code === 'ERR_PAYLOAD_TOO_LARGE' ? t('posts.media.errorSize', { name: u.name }) : t('posts.media.errorOther', { name: u.name, reason: errorText(t, err) });
-      patch(u.key, { error: text });
-    }
-  }
-
-  async function add(files: File[]): Promise<void> {
-    let room = MAX_MEDIA - items.length - running;
-    for (const file of files) {
-      const u: Upload = { key: `u${++uploadSeq}`, name: file.name || t('posts.media.itemN', { n: items.length + 1 }), size: file.size, progress: null, error: null, ctl: new AbortController() };
-      if (room <= 0) {
-        setUploads((us) => [...us, { ...u, error: t('posts.media.errorTooMany', { name: u.name }) }]);
-        continue;
-      }
-      room--;
-      setUploads((us) => [...us, u]);
-      const check = await precheckBlob(file).catch(() => null);
-      if (check && !check.ok) {
-        patch(u.key, { error: check.reason === 'type' ? t('posts.media.errorType', { name: u.name }) : t('posts.media.errorSize', { name: u.name }) });
-        continue;
-      }
-      patch(u.key, { progress: 0 });
-      void send(u, file);
-    }
-  }
 
   function onDrop(e: DragEvent) {
     e.preventDefault();
