@@ -1,38 +1,13 @@
 import { api, enc, query } from '../../api/client';
 import type { PostContent } from '../../../../src/core/content/post-content';
-import type { ReviewState, VariantState } from '../../../../src/core/review/post-state';
 
 /** The calendar's calls and the shapes of their answers (GET /posts, /campaigns, /channels, /publishing). */
 
-export type PostDisplayState = ReviewState | VariantState | 'partly_published';
-
-export interface CalendarVariant {
-  id: string;
-  channelId: string;
-  state: VariantState;
-  dueAt: string | null;
-  publishedAt: string | null;
-  url: string | null;
-  reasonCode: string | null;
-}
-
-export interface CalendarPost {
-  id: string;
-  title: string;
-  excerpt: string;
-  instrument: string;
-  briefId: string | null;
-  campaignId: string | null;
-  author: { id: string; name: string; orgId: string; viaAgency: boolean };
-  reviewState: ReviewState;
-  state: PostDisplayState;
-  version: number;
-  approved: boolean;
-  verdict: string | null;
-  scheduledAt: string | null;
-  updatedAt: string;
-  variants: CalendarVariant[];
-}
+/** The calendar shows the posts list's items (GET /posts): one shape for both. */
+import type { DisplayState, PostListItem, PostListVariant } from '../posts/api';
+export type PostDisplayState = DisplayState;
+export type CalendarVariant = PostListVariant;
+export type CalendarPost = PostListItem;
 
 export interface CampaignItem {
   id: string;
