@@ -2,7 +2,7 @@ import { statusAfterFailure } from '../core/channels/status';
 import type { PostContent } from '../core/content/post-content';
 import { featuresOf } from '../core/content/render-variant';
 import { gateDecision, type GateCode } from '../core/publishing/gate-decision';
-import { nextAttemptDelayMs } from '../core/publishing/retry';
+import { nextAttemptDelayMs, shouldGiveUp } from '../core/publishing/retry';
 import { reconcileStep } from '../core/publishing/reconcile';
 import { newId } from '../core/shared/ids';
 import { connectorFor } from '../connectors';
@@ -291,12 +291,12 @@ async function reconcile(app: App, v: VariantsTable, worker: string): Promise<{ 
     if (!owns(cur, worker, app.clock.now()) || cur.state !== 'publishing') return { outcome: 'lost' as const, mails: [] };
     if (found) return { outcome: 'published' as const, mails: await markPublished(app, q, cur, attempt.id, found, 'found') };
     const post = await postOf(q, cur);
-    if (step === 'ask_person' || (step === 'resend' && Number(cur.attempts) >= MAX_ATTEMPTS)) {
+    if (step === 'ask_person' || (step === 'resend' && shouldGiveUp(Number(cur.attempts), MAX_ATTEMPTS))) {
       await finishAttempt(q, attempt.id, { finished_at: now.toISOString(), outcome: 'unclear', remote_id: null, detail: attempt.detail });
       return { outcome: 'held' as const, mails: await stop(app, q, cur, post, 'held', 'unclear_attempt', `${channel.name} (${connector.displayName}), ${attempt.started_at}`, content.title) };
     }
     await finishAttempt(q, attempt.id, { finished_at: now.toISOString(), outcome: step === 'lookup' ? 'not_found' : 'resend', remote_id: null, detail: attempt.detail });
-    if (Number(cur.attempts) >= MAX_ATTEMPTS) {
+    if (shouldGiveUp(Number(cur.attempts), MAX_ATTEMPTS)) {
       return { outcome: 'failed' as const, mails: await stop(app, q, cur, post, 'failed', 'gave_up', attempt.detail ?? undefined, content.title) };
     }
     // Not there (or the platform refuses a duplicate): back into the schedule, through the whole gate again.

@@ -44,39 +44,3 @@ export function shouldGiveUp(attempt: number, maxAttempts: number): boolean {
   const limit = Number.isFinite(maxAttempts) ? Math.max(1, Math.floor(maxAttempts)) : 1;
   return !(attempt < limit);
 }
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const IMF_FIXDATE = /^[a-z]{3}, (\d{2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) gmt$/i;
-const RFC850_DATE = /^[a-z]{6,9}, (\d{2})-([a-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) gmt$/i;
-const ASCTIME_DATE = /^[a-z]{3} ([a-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i;
-
-/** The instant of an HTTP date (RFC 9110: IMF-fixdate, or the obsolete RFC 850 and asctime forms), or null. */
-function parseHttpDate(text: string): number | null {
-  let parts: [number, string, number, number, number, number] | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = IMF_FIXDATE.exec(text))) parts = [+m[3], m[2], +m[1], +m[4], +m[5], +m[6]];
-  else if ((m = RFC850_DATE.exec(text))) parts = [+m[3] + (+m[3] < 70 ? 2000 : 1900), m[2], +m[1], +m[4], +m[5], +m[6]];
-  else if ((m = ASCTIME_DATE.exec(text))) parts = [+m[6], m[1], +m[2], +m[3], +m[4], +m[5]];
-  if (!parts) return null;
-  const [year, monthName, day, hour, minute, second] = parts;
-  const month = MONTHS.indexOf(monthName.toLowerCase());
-  if (month < 0 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
-  const t = Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
-  return new Date(t).getUTCDate() === day ? t : null;
-}
-
-/**
- * The wait a Retry-After header asks for, in ms from `now`: delta-seconds (`120`; a decimal such as `1.5` is
- * accepted too) or an HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`); a date in the past means 0. Null when the header
- * is missing, empty or not understood (a negative number, garbage).
- */
-export function parseRetryAfter(header: string | null | undefined, now: Date): number | null {
-  if (typeof header !== 'string') return null;
-  const text = header.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const ms = Math.ceil(Number(text) * 1000);
-    return Number.isFinite(ms) ? ms : null;
-  }
-  const at = parseHttpDate(text.replace(/\s+/g, ' '));
-  return at === null ? null : Math.max(0, at - now.getTime());
-}

@@ -9,9 +9,6 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 export const VARIANT_STATES = ['draft', 'scheduled', 'held', 'publishing', 'published', 'failed', 'cancelled'] as const;
 export type VariantState = (typeof VARIANT_STATES)[number];
 
-/** Variant states in which its text can no longer change: it is on its way, or out. */
-export const SETTLED_OR_SENDING: ReadonlySet<VariantState> = new Set(['publishing', 'published']);
-
 /**
  * The review state after an edit: a draft stays a draft; a post that was submitted, approved or sent back goes
  * (back) to review when the new version needs an approval, and counts as approved when nobody needs to approve it.
