@@ -8,6 +8,7 @@ import type { App, Mailer } from './services/app';
 import { connectors as shippedConnectors } from './connectors';
 import { createPlatformFetch, createUntrustedFetch } from './connectors/http/fetchers';
 import type { Connector, HttpFetch } from './connectors/types';
+import { createLiveEvents } from './services/live-events';
 import { loadCommonPasswords } from './services/passwords';
 import { deriveKeys, loadOrCreateSecret } from './services/secret-key';
 
@@ -47,6 +48,7 @@ export async function createApp(config: Config, opts: ContextOptions = {}): Prom
     commonPasswords: loadCommonPasswords(),
     connectors: opts.connectors ?? shippedConnectors,
     http: opts.http ?? { platform: createPlatformFetch(), untrusted: createUntrustedFetch() },
+    events: createLiveEvents(conn, log),
     secretSource: source,
   };
 }

@@ -5,7 +5,9 @@ import type { Config } from '../config/config';
 import { createApp } from '../context';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
 import { buildHttpApp } from '../http/app';
+import { endInboxStreams } from '../http/routes/inbox-events.routes';
 import { countUsers } from '../db/repos/users.repo';
+import { startInboxWorker } from '../jobs/inbox-worker';
 import { startPublisher } from '../jobs/publisher';
 
 export type Role = 'web' | 'worker';
@@ -30,6 +32,7 @@ export async function serve(config: Config, opts: { demo: boolean; roles?: Reado
   const where = `${app.dialect.label} at ${app.conn.location}`;
   const stableName = config.workerName ?? (app.dialect.oneProcess ? 'local' : null);
   const publisher = roles.has('worker') ? startPublisher(app, stableName ? { workerId: stableName, recoverOwnLeases: true } : {}) : null;
+  const inbox = roles.has('worker') ? startInboxWorker(app, { workerId: publisher!.workerId, pollEveryMs: config.inboxPollSeconds * 1000 }) : null;
   const http = roles.has('web') ? await buildHttpApp(app, { webDir: findWebDir() }) : null;
   if (http) {
     await http.listen({ port: config.port, host: config.host });
@@ -38,8 +41,11 @@ export async function serve(config: Config, opts: { demo: boolean; roles?: Reado
     console.log(`Regie worker ${publisher!.workerId} runs (${where})`);
   }
   const stop = async () => {
+    endInboxStreams(app);
     await http?.close();
     await publisher?.stop();
+    await inbox?.stop();
+    await app.events.close();
     await app.conn.close();
     process.exit(0);
   };

@@ -24,6 +24,8 @@ export interface Config {
    * each worker its own name (e.g. the service unit), or leave it unset.
    */
   workerName: string | null;
+  /** How often the worker asks channels that can be polled (Bluesky, Mastodon, e-mail, …) for new messages. */
+  inboxPollSeconds: number;
   /** OAuth apps and webhook secrets of the platforms, when given by environment (they can also be set in the UI). */
   providers: {
     meta: { appId: string; appSecret: string; verifyToken: string } | null;
@@ -61,6 +63,7 @@ const schema = z.object({
   ),
   SESSION_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   WORKER_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'use letters, digits and . _ : - (at most 64)').optional()),
+  INBOX_POLL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(5).max(3600).default(60)),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
   META_APP_ID: z.preprocess(emptyToUndefined, z.string().optional()),
   META_APP_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     cookieSecure: publicUrl.startsWith('https://'),
     workerName: e.WORKER_NAME ?? null,
+    inboxPollSeconds: e.INBOX_POLL_SECONDS,
     providers: {
       meta: e.META_APP_ID && e.META_APP_SECRET ? { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET, verifyToken: e.META_WEBHOOK_VERIFY_TOKEN ?? '' } : null,
       linkedin: e.LINKEDIN_CLIENT_ID && e.LINKEDIN_CLIENT_SECRET ? { clientId: e.LINKEDIN_CLIENT_ID, clientSecret: e.LINKEDIN_CLIENT_SECRET } : null,

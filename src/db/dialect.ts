@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import pg from 'pg';
+import { oneProcessPubSub, postgresPubSub, type PubSub } from './pubsub';
 import type { DB } from './schema';
 
 /**
@@ -25,13 +26,41 @@ export interface Dialect {
   appendOnlySql(table: string): string[];
   /** SQL statements that let `audit_heads` only move forward one record at a time, and never be deleted. */
   forwardOnlyHeadSql(): string[];
+  /**
+   * SQL statements that build the full-text index over `messages.search_terms` (space-separated terms of letters
+   * and digits, see core/inbox/search-terms) and let the database keep it in step with every insert, update, delete.
+   */
+  searchIndexSql(): string[];
+  /**
+   * A select of `conversation_id` for up to `limit` messages of the workspace that match `query` (a conversation
+   * may repeat), driven by the full-text index.
+   */
+  searchHitsSql(workspaceId: string, query: string[][], limit: number): RawBuilder<{ conversation_id: string }>;
+  /** A condition that the JSON array of strings in `column` (a trusted column reference) holds exactly `value`. */
+  jsonArrayHasSql(column: string, value: string): RawBuilder<SqlBool>;
 }
+
+/** FTS5 query text: each term quoted (terms hold only letters and digits), alternatives ORed, words ANDed. */
+function fts5Query(query: string[][]): string {
+  return query.map((alts) => `(${alts.map((t) => `"${t.toLowerCase().replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND ');
+}
+
+/** tsquery text: each term a quoted lexeme, alternatives ORed, words ANDed; no parser or dictionary involved. */
+function tsQuery(query: string[][]): string {
+  return query.map((alts) => `(${alts.map((t) => `'${t.toLowerCase().replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`).join(' & ');
+}
+
+/** The message's terms as a tsvector: exactly the stored terms, no stemming or stop words (done in JS). */
+const pgSearchVector = (alias: string) => sql`array_to_tsvector(array_remove(string_to_array(coalesce(${sql.ref(`${alias}.search_terms`)}, ''), ' '), ''))`;
 
 export interface Connection {
   dialect: Dialect;
   db: Kysely<DB>;
   /** Where the data lives, for messages: a file path or a redacted URL. */
   location: string;
+  /** Messages to the other server processes on this database (none to tell on a one-process database). */
+  pubsub: PubSub;
+  /** Closes the pool and stops every listener of `pubsub`. */
   close(): Promise<void>;
 }
 
@@ -52,6 +81,25 @@ const sqliteDialect: Dialect = {
      BEGIN SELECT RAISE(ABORT, 'audit_heads only moves forward'); END`,
     `CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads BEGIN SELECT RAISE(ABORT, 'audit_heads is append-only'); END`,
   ],
+  // Contentless FTS5 keyed by the messages' rowid (VACUUM keeps rowids); the ascii tokenizer splits on spaces and
+  // ASCII punctuation only, so every stored term is exactly one token and a quoted term is never a phrase.
+  searchIndexSql: () => [
+    `CREATE VIRTUAL TABLE messages_fts USING fts5(terms, content='', contentless_delete=1, tokenize='ascii', detail='none')`,
+    `CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.search_terms <> ''
+     BEGIN INSERT INTO messages_fts(rowid, terms) VALUES (new.rowid, new.search_terms); END`,
+    `CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.search_terms <> ''
+     BEGIN DELETE FROM messages_fts WHERE rowid = old.rowid; END`,
+    `CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_terms ON messages
+     BEGIN
+       DELETE FROM messages_fts WHERE rowid = old.rowid;
+       INSERT INTO messages_fts(rowid, terms) SELECT new.rowid, new.search_terms WHERE new.search_terms <> '';
+     END`,
+    `INSERT INTO messages_fts(rowid, terms) SELECT rowid, search_terms FROM messages WHERE search_terms <> ''`,
+  ],
+  searchHitsSql: (workspaceId, query, limit) =>
+    sql<{ conversation_id: string }>`select m.conversation_id from messages_fts join messages m on m.rowid = messages_fts.rowid
+      where messages_fts match ${fts5Query(query)} and m.workspace_id = ${workspaceId} limit ${limit}`,
+  jsonArrayHasSql: (column, value) => sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`,
 };
 
 const postgresDialect: Dialect = {
@@ -77,6 +125,15 @@ const postgresDialect: Dialect = {
     `CREATE TRIGGER audit_heads_forward BEFORE UPDATE OR DELETE ON audit_heads FOR EACH ROW EXECUTE FUNCTION regie_head_forward()`,
     `CREATE TRIGGER audit_heads_no_truncate BEFORE TRUNCATE ON audit_heads FOR EACH STATEMENT EXECUTE FUNCTION regie_append_only()`,
   ],
+  // A GIN index over the stored terms as lexemes (an expression index: no extra column; plain AND/OR tsqueries
+  // need no recheck against the heap).
+  searchIndexSql: () => [
+    `CREATE INDEX messages_search ON messages USING gin ((array_to_tsvector(array_remove(string_to_array(coalesce(search_terms, ''), ' '), ''))))`,
+  ],
+  searchHitsSql: (workspaceId, query, limit) =>
+    sql<{ conversation_id: string }>`select m.conversation_id from messages m
+      where ${pgSearchVector('m')} @@ cast(${tsQuery(query)} as tsquery) and m.workspace_id = ${workspaceId} limit ${limit}`,
+  jsonArrayHasSql: (column, value) => sql<SqlBool>`(${sql.ref(column)})::jsonb ? ${value}`,
 };
 
 let pgParsersSet = false;
@@ -119,7 +176,7 @@ export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  return { dialect: sqliteDialect, db, location: path, close: () => db.destroy() };
+  return { dialect: sqliteDialect, db, location: path, pubsub: oneProcessPubSub(), close: () => db.destroy() };
 }
 
 /** Opens a PostgreSQL pool for `url`; every connection works in UTC. */
@@ -130,7 +187,12 @@ export function openPostgres(url: string, poolSize = 10): Connection {
     /* an idle client lost its connection; the pool replaces it on the next query */
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: postgresDialect, db, location: url.replace(/\/\/[^@/]*@/, '//***@'), close: () => db.destroy() };
+  const pubsub = postgresPubSub(pool, url);
+  const close = async () => {
+    await pubsub.close();
+    await db.destroy();
+  };
+  return { dialect: postgresDialect, db, location: url.replace(/\/\/[^@/]*@/, '//***@'), pubsub, close };
 }
 
 /** Runs `fn` in a transaction that takes the write lock at its start on SQLite and is a normal one on PostgreSQL. */

@@ -15,6 +15,7 @@ import { changeMemberRole, inviteMember } from '../services/workspaces.service';
 import { createUserAccount } from '../services/users.service';
 import { connectChannel, syncChannelIn } from '../services/channels.service';
 import type { MandateRole, WorkspaceRole } from '../core/workspaces/roles';
+import { seedInbox } from './seed-inbox';
 
 export const DEMO_PASSWORD = 'regie-demo-2026';
 
@@ -95,6 +96,8 @@ export async function seedDemo(realApp: App): Promise<{ logins: DemoLogin[]; wor
   }
   const fatimaId = (await app.db.selectFrom('users').select('id').where('email', '=', staff[1][1]).executeTakeFirstOrThrow()).id;
   await seedContent(app, ws, { owner, fatima: actorOf(fatimaId, 'Fatima El Amrani', staff[1][1]), mark }, channelIds);
+  const sanneId = (await app.db.selectFrom('users').select('id').where('email', '=', staff[2][1]).executeTakeFirstOrThrow()).id;
+  await seedInbox(app, { owner, ownerScope, sanneId, pieterId: editorId, mark, markScope: await requireWorkspace(app, mark, ws, 'inbox.reply') }, channelIds);
   logins.push({ email: advisorEmail, name: 'Mark Peters', role: 'advisor, Bureau Helder (admin), editor by mandate' });
   logins.push({ email: lotteEmail, name: 'Lotte Smit', role: 'advisor, Bureau Helder, editor by mandate' });
   return { logins, workspaceId: ws };

@@ -18,6 +18,21 @@ export interface Mailer {
   send(mail: SystemMail): Promise<boolean>;
 }
 
+/** A change in a workspace's inbox, told to every open tab (and, on PostgreSQL, every server process). */
+export interface InboxEvent {
+  type: 'conversation';
+  conversationId: string;
+  change: 'new' | 'message' | 'updated' | 'reply' | 'note';
+}
+
+/** Live updates: publish after a commit; subscribers in this process (and others, where the database can tell them). */
+export interface LiveEvents {
+  publish(workspaceId: string, event: InboxEvent): void;
+  /** Returns the function that ends the subscription. */
+  subscribe(workspaceId: string, listener: (event: InboxEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
 /** Everything a use case needs, wired once in context.ts. */
 export interface App {
   config: Config;
@@ -33,6 +48,7 @@ export interface App {
   connectors: Connector[];
   /** Outbound HTTP for connectors: to platform APIs, and guarded for user-supplied URLs. */
   http: { platform: HttpFetch; untrusted: HttpFetch };
+  events: LiveEvents;
 }
 
 /** The person behind a request, and where it came from (for the audit trail). */

@@ -10,7 +10,7 @@ import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { releaseWaiting } from './publishing.service';
-import { fileIntoInbox } from './inbox-ingest.service';
+import { fileIntoInbox, tellInboxes, type InboxTouch } from './inbox-ingest.service';
 import { channelContext, sealCredentials } from './channel-context';
 
 /** A channel as the API shows it: never its credentials. */
@@ -197,11 +197,13 @@ export async function syncChannel(app: App, row: ChannelsTable): Promise<{ added
     throw asAppError(err, `Could not fetch new messages from ${row.name}`);
   }
   const now = app.clock.now().toISOString();
+  const touched: InboxTouch[] = [];
   const added = await app.db.transaction().execute(async (q) => {
-    const n = await storeInbound(q, row, result.items, now);
+    const n = await storeInbound(q, row, result.items, now, touched);
     await updateChannel(q, row.id, { inbound_cursor: result.cursor, last_sync_at: now, status: 'healthy', status_detail: null, rate_limited_until: null });
     return n;
   });
+  tellInboxes(app, touched);
   return { added };
 }
 
@@ -209,8 +211,8 @@ export async function syncChannel(app: App, row: ChannelsTable): Promise<{ added
  * Stores inbound items of a channel in the caller's transaction, as received and filed into the inbox
  * (conversations, messages, contacts); duplicates (same remote id) are skipped in both.
  */
-export async function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string): Promise<number> {
-  await fileIntoInbox(q, row, items, receivedAt);
+export async function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[]): Promise<number> {
+  await fileIntoInbox(q, row, items, receivedAt, touched);
   return insertInboundItems(
     q,
     items.map((i) => ({

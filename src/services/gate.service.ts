@@ -23,6 +23,7 @@ import { mediaLookup, withMediaBytes } from './media.service';
 import { settingsOf } from './publishing-settings';
 import { gateReasonText } from './gate-reasons';
 import { takeChannelToken, blockChannel } from './rate-limits';
+import { finishReply, prepareReply, type ReplyOutcome } from './reply-gate';
 
 /**
  * THE GATE: the only code in Regie that calls a connector's write operations for posts. Every way out passes here,
@@ -332,4 +333,22 @@ export async function dispatchVariant(app: App, variantId: string, worker: strin
   const done = await finish(app, prep, result);
   await sendPending(app, done.mails);
   return done.outcome;
+}
+
+/**
+ * Lets one reply out, or tells why not: the reply gate's checks and attempt record (services/reply-gate.ts), then
+ * the platform call, then the outcome. `worker` must hold the reply's lease. Never throws for platform failures:
+ * they become the reply's state with a reason.
+ */
+export async function sendReply(app: App, replyId: string, worker: string): Promise<ReplyOutcome> {
+  const prep = await app.db.transaction().execute((q) => prepareReply(app, q, replyId, worker));
+  if (prep.kind === 'done') return prep.outcome;
+  let result: { ok: RemoteRef } | { err: unknown };
+  try {
+    const { connector, ctx } = channelContext(app, prep.channel);
+    result = { ok: await connector.reply!(ctx, prep.outbound) };
+  } catch (err) {
+    result = { err };
+  }
+  return finishReply(app, prep, result);
 }

@@ -1,12 +1,26 @@
+import { searchTermsOf } from '../core/inbox/search-terms';
 import { sentimentOf } from '../core/inbox/sentiment';
+import type { MessageKind } from '../core/inbox/routing';
 import { newId } from '../core/shared/ids';
 import { detectLanguage } from '../core/text/language';
 import type { InboundItem } from '../connectors/types';
 import { findConversationByThread, findIdentity, insertContact, insertConversation, insertMessageOnce, updateConversation } from '../db/repos/inbox.repo';
+import { findTeam } from '../db/repos/teams.repo';
 import type { Q } from '../db/repos/types';
-import type { ChannelsTable } from '../db/schema';
+import { bool } from '../db/repos/types';
+import type { ChannelsTable, ConversationsTable } from '../db/schema';
+import type { App, InboxEvent } from './app';
+import { routeNewConversation } from './inbox-routing';
+import { pausesAfter, slaFields, teamTerms } from './inbox-sla';
 
 const later = (a: string | null, b: string) => (a && a > b ? a : b);
+const PREVIEW = 200;
+
+/** A change to tell open inboxes about once the transaction is committed. */
+export interface InboxTouch {
+  workspaceId: string;
+  event: InboxEvent;
+}
 
 /** The contact behind an inbound author on this channel: found by its identity, or created with one. */
 async function contactFor(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, author: InboundItem['author'], at: string): Promise<string> {
@@ -21,16 +35,61 @@ async function contactFor(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'i
   );
 }
 
+function newConversation(channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, item: InboundItem, contactId: string, lang: 'nl' | 'en' | null, mood: string, receivedAt: string): ConversationsTable {
+  return {
+    workspace_id: channel.workspace_id,
+    id: newId(),
+    channel_id: channel.id,
+    thread_remote_id: item.threadRemoteId,
+    contact_id: contactId,
+    kind: item.kind,
+    subject: item.subject ?? null,
+    status: 'open',
+    snoozed_until: null,
+    team_id: null,
+    assignee_id: null,
+    priority: 'normal',
+    tags: '[]',
+    language: lang,
+    sentiment: mood,
+    message_count: 0,
+    first_message_at: item.createdAt,
+    last_message_at: item.createdAt,
+    last_inbound_at: null,
+    first_response_at: null,
+    resolved_at: null,
+    created_at: receivedAt,
+    updated_at: receivedAt,
+    sla_first_due_at: null,
+    sla_resolution_due_at: null,
+    sla_due_at: null,
+    sla_check_at: null,
+    sla_state: 'none',
+    sla_paused: '[]',
+    routing: null,
+    preview: null,
+    acknowledged_at: null,
+  };
+}
+
+/** The SLA columns after a change to the conversation, under its team's terms (none without a team). */
+async function slaAfter(q: Q, conv: ConversationsTable, now: string) {
+  const team = conv.team_id ? await findTeam(q, conv.workspace_id, conv.team_id) : undefined;
+  return slaFields(conv, teamTerms(team), now);
+}
+
 /**
  * Files inbound items of one channel into the inbox, in the caller's transaction (so a webhook is answered only
  * after its messages are committed): one conversation per platform thread, one message per remote id (a platform
  * retry or an overlapping poll adds nothing), one contact per author identity. Each message gets its language and
- * sentiment. Our own messages coming back through the platform (`fromSelf`) are recorded as outgoing in their
- * thread and count as a response; they never open a conversation or become a question. Returns how many
- * messages were new.
+ * sentiment; a new conversation is routed (team, assignee, priority, tags, auto-acknowledgement) and its SLA clocks
+ * start. Our own messages coming back through the platform (`fromSelf`) are recorded as outgoing in their thread
+ * and count as a response; they never open a conversation or become a question. Changes are added to `touched`
+ * for live updates after the commit. Returns how many messages were new.
  */
-export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string): Promise<number> {
+export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[]): Promise<number> {
   let added = 0;
+  let channelKind: string | null = null;
   const sorted = [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const item of sorted) {
     const text = item.text ?? '';
@@ -39,38 +98,16 @@ export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspac
     const lang = detectLanguage(`${item.subject ?? ''} ${text}`).language;
     const mood = sentimentOf(text, lang);
     const contactId = item.fromSelf ? null : await contactFor(q, channel, item.author, receivedAt);
+    let opened = false;
     if (!conv) {
-      const id = newId();
-      conv = {
-        workspace_id: channel.workspace_id,
-        id,
-        channel_id: channel.id,
-        thread_remote_id: item.threadRemoteId,
-        contact_id: contactId!,
-        kind: item.kind,
-        subject: item.subject ?? null,
-        status: 'open',
-        snoozed_until: null,
-        team_id: null,
-        assignee_id: null,
-        priority: 'normal',
-        tags: '[]',
-        language: lang,
-        sentiment: mood.label,
-        message_count: 0,
-        first_message_at: item.createdAt,
-        last_message_at: item.createdAt,
-        last_inbound_at: null,
-        first_response_at: null,
-        resolved_at: null,
-        created_at: receivedAt,
-        updated_at: receivedAt,
-      };
-      conv = await insertConversation(q, conv);
+      const fresh = newConversation(channel, item, contactId!, lang, mood.label, receivedAt);
+      conv = await insertConversation(q, fresh);
+      opened = conv.id === fresh.id;
     }
+    const messageId = newId();
     const isNew = await insertMessageOnce(q, {
       workspace_id: channel.workspace_id,
-      id: newId(),
+      id: messageId,
       conversation_id: conv.id,
       channel_id: channel.id,
       remote_id: item.remoteId,
@@ -88,24 +125,70 @@ export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspac
       reply_ref: item.replyRef ? JSON.stringify(item.replyRef) : null,
       created_at: item.createdAt,
       received_at: receivedAt,
+      search_terms: searchTermsOf(item.subject ?? null, text),
+      reply_id: null,
     });
     if (!isNew) continue;
     added++;
+    let next: ConversationsTable;
     if (item.fromSelf) {
-      await updateConversation(q, conv.id, { message_count: Number(conv.message_count) + 1, last_message_at: later(conv.last_message_at, item.createdAt), first_response_at: conv.first_response_at ?? item.createdAt, updated_at: receivedAt });
+      next = { ...conv, message_count: Number(conv.message_count) + 1, last_message_at: later(conv.last_message_at, item.createdAt), first_response_at: conv.first_response_at ?? item.createdAt, updated_at: receivedAt };
     } else {
       const reopened = conv.status === 'resolved';
-      await updateConversation(q, conv.id, {
+      next = {
+        ...conv,
         message_count: Number(conv.message_count) + 1,
         last_message_at: later(conv.last_message_at, item.createdAt),
         last_inbound_at: later(conv.last_inbound_at, item.createdAt),
         sentiment: mood.label,
         language: conv.language ?? lang,
-        ...(reopened ? { status: 'open', resolved_at: null } : {}),
+        preview: (item.subject && !text ? item.subject : text).replace(/\s+/g, ' ').trim().slice(0, PREVIEW),
+        ...(reopened ? { status: 'open', resolved_at: null, sla_paused: resolvedPause(conv, receivedAt) } : {}),
+        ...(conv.status === 'pending' || conv.status === 'snoozed' ? { status: 'open', snoozed_until: null, sla_paused: pausesAfter(conv, 'open', receivedAt, null) } : {}),
         updated_at: receivedAt,
-      });
+      };
     }
-    conv = { ...conv, message_count: Number(conv.message_count) + 1 };
+    if (opened) {
+      channelKind ??= (await q.selectFrom('channels').select('kind').where('id', '=', channel.id).executeTakeFirst())?.kind ?? 'unknown';
+      const contact = await q.selectFrom('contacts').select(['tags', 'vip']).where('id', '=', contactId!).executeTakeFirst();
+      Object.assign(
+        next,
+        await routeNewConversation(q, next, {
+          messageId,
+          channelKind,
+          kind: item.kind as MessageKind,
+          text,
+          subject: item.subject ?? null,
+          language: lang,
+          sentiment: mood.label,
+          contactTags: contact ? (JSON.parse(contact.tags) as string[]) : [],
+          vip: bool(contact?.vip),
+          receivedAt: item.createdAt,
+        }),
+      );
+    } else {
+      Object.assign(next, await slaAfter(q, next, receivedAt));
+    }
+    const { workspace_id: _w, id: _i, ...patch } = next;
+    await updateConversation(q, conv.id, patch);
+    touched?.push({ workspaceId: channel.workspace_id, event: { type: 'conversation', conversationId: conv.id, change: opened ? 'new' : 'message' } });
   }
   return added;
+}
+
+/** A resolved conversation that reopens: the time it lay resolved does not count for resolution. */
+function resolvedPause(conv: ConversationsTable, now: string): string {
+  const spans = JSON.parse(conv.sla_paused || '[]') as Array<{ from: string; to: string | null }>;
+  if (conv.resolved_at && conv.resolved_at < now) spans.push({ from: conv.resolved_at, to: now });
+  return JSON.stringify(spans.slice(-50));
+}
+
+/** Tells open inboxes what changed (after the commit); one event per conversation, the strongest change wins. */
+export function tellInboxes(app: Pick<App, 'events'>, touched: InboxTouch[]): void {
+  const byConversation = new Map<string, InboxTouch>();
+  for (const t of touched) {
+    const seen = byConversation.get(t.event.conversationId);
+    if (!seen || t.event.change === 'new') byConversation.set(t.event.conversationId, t);
+  }
+  for (const t of byConversation.values()) app.events.publish(t.workspaceId, t.event);
 }

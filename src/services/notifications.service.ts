@@ -38,7 +38,7 @@ export async function notify(app: App, q: Q, recipients: Array<{ id: string; ema
       read_at: null,
     })),
   );
-  const link = `${app.config.publicUrl}/w/${notice.workspaceId}${notice.subjectType === 'post' ? `/posts/${notice.subjectId}` : notice.subjectType === 'brief' ? `/briefs/${notice.subjectId}` : ''}`;
+  const link = `${app.config.publicUrl}/w/${notice.workspaceId}${notice.subjectType === 'post' ? `/posts/${notice.subjectId}` : notice.subjectType === 'brief' ? `/briefs/${notice.subjectId}` : notice.subjectType === 'conversation' ? `/inbox/${notice.subjectId}` : ''}`;
   return to.map((r) => ({ to: r.email, subject: notice.mail.subject, text: `${notice.mail.text}\n\n${link}\n` }));
 }
 

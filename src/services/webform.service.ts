@@ -18,6 +18,7 @@ import type { Q } from '../db/repos/types';
 import type { App } from './app';
 import { openCredentials } from './channel-context';
 import { storeInbound } from './channels.service';
+import { tellInboxes, type InboxTouch } from './inbox-ingest.service';
 
 /**
  * The website channel's public side: messages that visitors send through the embedded form or chat. Everything
@@ -168,15 +169,17 @@ export async function receiveWebformMessage(app: App, req: WebformRequest): Prom
   const visitorPrefix = `wf.${tag(app, found.row.id, ip, nowIso.slice(0, 10)).slice(0, 20)}.`;
   const since = new Date(now.getTime() - WEBFORM_LIMITS.windowMs).toISOString();
   const item = toItem(app, s, { remoteId: `${visitorPrefix}${id}`, thread, ip, origin }, nowIso);
+  const touched: InboxTouch[] = [];
   const outcome = await app.db.transaction().execute(async (q) => {
     // Serialises submissions per channel (PostgreSQL row lock), so the count below cannot be raced past the limit.
     const live = await lockForUpdate(app.dialect, q.selectFrom('channels').select(['id', 'disconnected_at']).where('id', '=', found.row.id)).executeTakeFirst();
     if (!live || live.disconnected_at) return 'gone' as const;
     const rate = rateVerdict(await recentTraffic(q, found.row, s.kind, visitorPrefix, since), s.kind, now.getTime());
     if (!rate.ok) return rate;
-    await storeInbound(q, found.row, [item], nowIso);
+    await storeInbound(q, found.row, [item], nowIso, touched);
     return 'stored' as const;
   });
+  tellInboxes(app, touched);
   if (outcome === 'gone') return refuse(404, 'ERR_NOT_FOUND', NOT_ACTIVE, null);
   if (outcome !== 'stored') {
     app.log.warn({ channel: found.row.id, kind: s.kind, scope: outcome.scope }, 'website messages rate-limited');

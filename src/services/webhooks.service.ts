@@ -3,6 +3,7 @@ import { ConnectorError } from '../connectors/errors';
 import type { WebhookRequest, WebhookResult } from '../connectors/types';
 import type { App } from './app';
 import { storeInbound } from './channels.service';
+import { tellInboxes, type InboxTouch } from './inbox-ingest.service';
 import { providerApp } from './providers.service';
 
 /** Channel kinds whose webhooks are signed with the Meta app secret. */
@@ -37,7 +38,8 @@ export async function receiveWebhook(app: App, kind: string, req: WebhookRequest
   if (result.kind === 'challenge') return { kind: 'challenge', status: result.status, body: result.body, contentType: result.contentType ?? 'text/plain' };
   const items = result.items;
   const now = app.clock.now().toISOString();
-  return app.db.transaction().execute(async (q) => {
+  const touched: InboxTouch[] = [];
+  const outcome = await app.db.transaction().execute(async (q) => {
     const accounts = [...new Set(items.map((i) => i.accountRemoteId))];
     const channels = accounts.length
       ? await q
@@ -54,8 +56,10 @@ export async function receiveWebhook(app: App, kind: string, req: WebhookRequest
       const mine = items.filter((i) => i.accountRemoteId === account).map((i) => i.item);
       const targets = channels.filter((c) => c.account_remote_id === account);
       if (targets.length === 0) unknownAccounts++;
-      for (const ch of targets) stored += await storeInbound(q, ch, mine, now);
+      for (const ch of targets) stored += await storeInbound(q, ch, mine, now, touched);
     }
     return { kind: 'stored' as const, received: items.length, stored, unknownAccounts };
   });
+  tellInboxes(app, touched);
+  return outcome;
 }

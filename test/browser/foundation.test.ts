@@ -293,7 +293,7 @@ describe.skipIf(browserUnavailable())('foundation journeys in the browser', () =
       await poll(() => owner.getByTestId('nav-members').innerText()).toBe('Members');
       expect(await h1()).toBe('Agencies & mandates');
       expect(await owner.getByTestId('nav-calendar').innerText()).toContain('Calendar');
-      expect(await owner.getByTestId('nav-soon-inbox').innerText()).toContain('Inbox');
+      expect(await owner.getByTestId('nav-inbox').innerText()).toContain('Inbox');
       const row = owner.getByTestId('mandates-table').locator('tbody tr').filter({ hasText: AGENCY });
       expect(await row.innerText()).toContain('Revoked');
       expect(await text(owner, 'mandate-notice')).toContain(`The mandate of ${AGENCY} has been revoked.`);

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleCan, type WorkspaceRole } from '../../src/core/workspaces/roles';
 import type { RouteDef } from '../../src/http/define-route';
 import { allRoutes } from '../../src/http/routes';
+import { storeInbound } from '../../src/services/channels.service';
 import type { Client } from '../support/client';
 import { createTestApp, pgUnavailable, testDb, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 /** Every row of every table a request could change (sessions and token use times excluded: reads touch them). */
 async function fingerprint(t: TestApp): Promise<string> {
-  const tables = ['users', 'organizations', 'workspaces', 'workspace_members', 'agency_members', 'mandates', 'invitations', 'password_resets', 'audit_records', 'audit_heads'] as const;
+  const tables = ['users', 'organizations', 'workspaces', 'workspace_members', 'agency_members', 'mandates', 'invitations', 'password_resets', 'audit_records', 'audit_heads', 'teams', 'team_members', 'inbox_settings', 'conversations', 'conversation_events', 'replies', 'saved_replies', 'expert_requests', 'contacts', 'contact_identities'] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) out[table] = await t.app.db.selectFrom(table).selectAll().execute();
   out.tokens = await t.app.db.selectFrom('api_tokens').select(['id', 'revoked_at', 'name']).orderBy('id').execute();
@@ -134,9 +135,15 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
     const post = (await w.owner.post(`/api/workspaces/${w.ws}/posts`, { content: { title: 'Matrix', core: 'Hallo', variants: [{ channelId: w.channel.id, parts: ['Hallo'] }] } })).body;
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const media = (await t.http.inject({ method: 'POST', url: `/api/workspaces/${w.ws}/media`, headers: { cookie: w.owner.cookie!, 'x-csrf-token': w.owner.csrf!, 'content-type': 'image/png', 'x-file-name': 'matrix.png' }, payload: png })).json();
-    const idFor = (url: string) => (url.includes('/briefs/') ? brief.id : url.includes('/posts/') ? post.id : url.includes('/media/') ? media.id : w.channel.id);
+    await t.app.db.transaction().execute((q) =>
+      storeInbound(q, { workspace_id: w.ws, id: w.channel.id }, [{ remoteId: 'm-1', kind: 'comment', threadRemoteId: 't-1', author: { remoteId: 'u-1', displayName: 'Inwoner' }, text: 'Vraag', createdAt: new Date().toISOString() }], new Date().toISOString()),
+    );
+    const conv = await t.app.db.selectFrom('conversations').select(['id', 'contact_id']).where('workspace_id', '=', w.ws).executeTakeFirstOrThrow();
+    const idFor = (url: string) =>
+      url.includes('/briefs/') ? brief.id : url.includes('/posts/') ? post.id : url.includes('/media/') ? media.id : url.includes('/conversations/') ? conv.id : url.includes('/contacts/') ? conv.contact_id : w.channel.id;
+    const query = (url: string) => (url.endsWith('/holidays') ? '?year=2027' : '');
     for (const route of workspaceRoutes.filter((r) => r.method === 'GET' && !r.url.includes(':token'))) {
-      const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', idFor(route.url)));
+      const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', idFor(route.url)) + query(route.url));
       expect(r.status, route.url).toBe(200);
     }
   });

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/context';
 import type { Clock } from '../../src/core/shared/clock';
 import { buildHttpApp } from '../../src/http/app';
+import { endInboxStreams } from '../../src/http/routes/inbox-events.routes';
 import type { App, SystemMail } from '../../src/services/app';
 import type { FastifyInstance } from 'fastify';
 
@@ -93,7 +94,9 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { we
     dataDir,
     databaseUrl: db.url,
     async close() {
+      endInboxStreams(app);
       await http.close();
+      await app.events.close();
       await app.conn.close();
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });

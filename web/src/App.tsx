@@ -15,6 +15,7 @@ import { SetupPage } from './features/auth/SetupPage';
 import { HomePage } from './features/home/HomePage';
 import { NewWorkspacePage } from './features/workspace/NewWorkspacePage';
 import { WorkspaceRoutes } from './features/workspace/WorkspaceRoutes';
+import { ExpertPage } from './features/expert/ExpertPage';
 import { matchPath, Redirect, safeNext, useLocation } from './router';
 import { useSession } from './session/SessionContext';
 
@@ -45,6 +46,9 @@ export function App() {
     return pathname === '/setup' ? <SetupPage /> : <Redirect to="/setup" />;
   }
   if (pathname === '/setup') return <Redirect to="/" />;
+
+  const expert = matchPath('/expert/:token', pathname);
+  if (expert) return <ExpertPage token={expert.token} />;
 
   const invite = matchPath('/invite/:token', pathname);
   if (invite) return <InvitePage token={invite.token} />;

@@ -31,7 +31,15 @@ export type Permission =
   /** Propose a change to the code. */
   | 'code.propose'
   /** Change the code, accept proposals, set review rules, hold and resume publishing. */
-  | 'publishing.manage';
+  | 'publishing.manage'
+  /** Read the inbox: conversations, contacts, reports. */
+  | 'inbox.read'
+  /** Work the inbox: reply (through the gate), assign, change status, notes, tags. */
+  | 'inbox.reply'
+  /** Approve replies that need an approver (the organization's own members only; decided per reply). */
+  | 'inbox.approve'
+  /** Teams, routing rules, reply rules, saved replies. */
+  | 'inbox.manage';
 
 const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
   owner: new Set<Permission>([
@@ -50,11 +58,15 @@ const grants: Record<WorkspaceRole, ReadonlySet<Permission>> = {
     'posts.review',
     'code.propose',
     'publishing.manage',
+    'inbox.read',
+    'inbox.reply',
+    'inbox.approve',
+    'inbox.manage',
   ]),
-  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'posts.write', 'posts.review', 'code.propose']),
-  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'posts.write']),
-  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write']),
-  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read']),
+  editor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'posts.write', 'posts.review', 'code.propose', 'inbox.read', 'inbox.reply', 'inbox.approve']),
+  contributor: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'posts.write', 'inbox.read', 'inbox.reply']),
+  webcare_agent: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'briefs.write', 'inbox.read', 'inbox.reply']),
+  viewer: new Set<Permission>(['workspace.read', 'members.read', 'mandates.read', 'channels.read', 'content.read', 'inbox.read']),
 };
 
 /** True when `role` carries `permission`. */

@@ -7,6 +7,8 @@ import * as m0004 from './0004-content';
 import * as m0005 from './0005-channel-language';
 import * as m0006 from './0006-brief-attachments';
 import * as m0007 from './0007-inbox';
+import * as m0008 from './0008-inbox-work';
+import * as m0009 from './0009-inbox-search';
 
 /** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
 const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [
@@ -17,6 +19,8 @@ const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void
   ['0005_channel_language', m0005],
   ['0006_brief_attachments', m0006],
   ['0007_inbox', m0007],
+  ['0008_inbox_work', m0008],
+  ['0009_inbox_search', m0009],
 ];
 
 /** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */

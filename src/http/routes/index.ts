@@ -9,6 +9,10 @@ import { workspaceRoutes } from './workspaces.routes';
 import { briefRoutes, codeRoutes, notificationRoutes, publishingRoutes } from './content.routes';
 import { postRoutes } from './posts.routes';
 import { mediaRoutes } from './media.routes';
+import { expertRoutes, inboxRoutes, inboxSettingsRoutes } from './inbox.routes';
+import { inboxEventRoutes } from './inbox-events.routes';
+import { contactRoutes } from './contacts.routes';
+import { inboxReportRoutes } from './inbox-reports.routes';
 
 /** Every API route, in one explicit list: the server, the OpenAPI document and the authorization test read it. */
 export const allRoutes: RouteDef[] = [
@@ -27,4 +31,10 @@ export const allRoutes: RouteDef[] = [
   ...codeRoutes,
   ...publishingRoutes,
   ...notificationRoutes,
+  ...inboxRoutes,
+  ...inboxSettingsRoutes,
+  ...inboxEventRoutes,
+  ...contactRoutes,
+  ...inboxReportRoutes,
+  ...expertRoutes,
 ];

@@ -17,7 +17,6 @@ interface NavItem {
 
 /** Capabilities that get their place now and arrive in later releases. */
 const SOON: { key: string; icon: IconName }[] = [
-  { key: 'inbox', icon: 'inbox' },
   { key: 'insights', icon: 'chart' },
   { key: 'strategy', icon: 'target' },
   { key: 'crisis', icon: 'alert' },
@@ -64,10 +63,13 @@ export function Sidebar({ context }: { context: ShellContext }) {
     sectionLabel = t('nav.workspace');
     items = [
       { key: 'overview', to: base, icon: 'home', exact: true },
+      { key: 'inbox', to: `${base}/inbox`, icon: 'inbox' },
       { key: 'briefs', to: `${base}/briefs`, icon: 'file' },
       { key: 'posts', to: `${base}/posts`, icon: 'edit' },
       { key: 'calendar', to: `${base}/calendar`, icon: 'calendar' },
       { key: 'code', to: `${base}/code`, icon: 'book' },
+      { key: 'inboxReports', to: `${base}/inbox-reports`, icon: 'chart' },
+      { key: 'inboxSettings', to: `${base}/inbox-settings`, icon: 'route' },
       { key: 'channels', to: `${base}/channels`, icon: 'link' },
       { key: 'members', to: `${base}/members`, icon: 'users' },
       { key: 'mandates', to: `${base}/mandates`, icon: 'handshake' },

@@ -25,7 +25,7 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-export const PUBLIC_PATHS = ['/login', '/setup', '/forgot-password', '/reset-password', '/invite/'];
+export const PUBLIC_PATHS = ['/login', '/setup', '/forgot-password', '/reset-password', '/invite/', '/expert/'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p));

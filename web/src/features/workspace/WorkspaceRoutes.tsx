@@ -7,6 +7,9 @@ import { BriefsRoutes } from '../briefs/BriefsRoutes';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { CodeRoutes } from '../code/CodeRoutes';
 import { PostsRoutes } from '../posts/PostsRoutes';
+import { InboxRoutes } from '../inbox/InboxRoutes';
+import { InboxSettingsPage } from '../inbox-settings/InboxSettingsPage';
+import { InboxReportsPage } from '../inbox-reports/InboxReportsPage';
 import { HoldBanner } from '../publishing/HoldBanner';
 import { PublishingPage } from '../publishing/PublishingPage';
 import { ChannelsPage } from '../channels/ChannelsPage';
@@ -46,7 +49,7 @@ function WorkspaceSection({ section, sub }: { section: string; sub: string | nul
   if (ws.status === 'loading' && !ws.workspace) return <Loading block />;
   if (ws.status === 'error' || !ws.workspace) return <ErrorAlert error={ws.error} onRetry={() => void ws.reload()} />;
 
-  if (sub !== null && !['briefs', 'posts', 'code'].includes(section)) return <NotFound />;
+  if (sub !== null && !['briefs', 'posts', 'code', 'inbox'].includes(section)) return <NotFound />;
   switch (section) {
     case 'briefs':
       return <BriefsRoutes sub={sub} />;
@@ -54,6 +57,12 @@ function WorkspaceSection({ section, sub }: { section: string; sub: string | nul
       return <PostsRoutes sub={sub} />;
     case 'calendar':
       return <CalendarPage />;
+    case 'inbox':
+      return <InboxRoutes sub={sub} />;
+    case 'inbox-settings':
+      return <InboxSettingsPage />;
+    case 'inbox-reports':
+      return <InboxReportsPage />;
     case 'code':
       return <CodeRoutes sub={sub} />;
     case 'publishing':

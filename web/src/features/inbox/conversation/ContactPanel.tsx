@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/Badge';
+import { formatRelative } from '../../../lib/format';
+import { Link } from '../../../router';
+import { PlatformIcon } from '../../channels/PlatformIcon';
+import type { ConversationDetail } from '../api';
+
+/** The person behind the conversation: VIP and tags, their identities across channels, their other conversations. */
+export function ContactPanel({
+  contact,
+  hrefForConversation,
+}: {
+  contact: ConversationDetail['contact'];
+  hrefForConversation: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="side-section" aria-labelledby="contact-title" data-testid="contact-panel">
+      <h3 id="contact-title" className="side-title">
+        {contact.name} {contact.vip && <Badge tone="amber">{t('inbox.vip')}</Badge>}
+      </h3>
+      {contact.email && <p className="small muted contact-email">{contact.email}</p>}
+      {contact.tags.length > 0 && (
+        <ul className="tag-list" aria-label={t('inbox.contact.tags')}>
+          {contact.tags.map((tag) => (
+            <li key={tag} className="tag-chip">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4 className="side-subtitle">{t('inbox.contact.identities')}</h4>
+      {contact.identities.length === 0 ? (
+        <p className="small muted">{t('inbox.contact.noIdentities')}</p>
+      ) : (
+        <ul className="identity-list">
+          {contact.identities.map((i) => (
+            <li key={`${i.channelId}-${i.remoteId}`} className="identity">
+              <PlatformIcon kind={i.channelKind} size={20} />
+              <span>
+                <span className="identity-name">{i.displayName ?? i.handle ?? i.remoteId}</span>
+                {i.handle && i.displayName && <span className="muted"> {i.handle}</span>}
+                <span className="muted small"> · {i.channelName}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4 className="side-subtitle">{t('inbox.contact.history')}</h4>
+      {contact.history.length === 0 ? (
+        <p className="small muted">{t('inbox.contact.noHistory')}</p>
+      ) : (
+        <ul className="contact-history-list" data-testid="contact-history">
+          {contact.history.map((h) => (
+            <li key={h.id}>
+              <Link to={hrefForConversation(h.id)} className="contact-history-item">
+                <PlatformIcon kind={h.channelKind} size={18} />
+                <span className="contact-history-text">
+                  <span className="contact-history-subject">{h.subject || h.preview || t('inbox.row.noText')}</span>
+                  <span className="small muted">
+                    {h.channelName} · {t(`inbox.status.${h.status}`)} · {formatRelative(h.lastMessageAt)}
+                  </span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
