@@ -605,6 +605,11 @@ export interface MessagesTable {
   search_terms: string | null;
   /** The reply (through the gate) this outgoing message is. */
   reply_id: string | null;
+  /**
+   * JSON: the inbound attachments stored for this message, `[{name, mimeType, size, sha256, contentId}]` (files in
+   * the workspace's media folder); null or absent when there are none.
+   */
+  attachments?: string | null;
 }
 
 export interface DB {

@@ -11,6 +11,7 @@ import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { releaseWaiting } from './publishing.service';
 import { fileIntoInbox, tellInboxes, type InboxTouch } from './inbox-ingest.service';
+import type { AttachmentStorage } from './message-attachments.service';
 import { channelContext, sealCredentials } from './channel-context';
 
 /** A channel as the API shows it: never its credentials. */
@@ -199,7 +200,7 @@ export async function syncChannel(app: App, row: ChannelsTable): Promise<{ added
   const now = app.clock.now().toISOString();
   const touched: InboxTouch[] = [];
   const added = await app.db.transaction().execute(async (q) => {
-    const n = await storeInbound(q, row, result.items, now, touched);
+    const n = await storeInbound(q, row, result.items, now, touched, app);
     await updateChannel(q, row.id, { inbound_cursor: result.cursor, last_sync_at: now, status: 'healthy', status_detail: null, rate_limited_until: null });
     return n;
   });
@@ -209,10 +210,11 @@ export async function syncChannel(app: App, row: ChannelsTable): Promise<{ added
 
 /**
  * Stores inbound items of a channel in the caller's transaction, as received and filed into the inbox
- * (conversations, messages, contacts); duplicates (same remote id) are skipped in both.
+ * (conversations, messages, contacts); duplicates (same remote id) are skipped in both. With `storage`, the
+ * attachments' bytes of new messages are kept in the media storage.
  */
-export async function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[]): Promise<number> {
-  await fileIntoInbox(q, row, items, receivedAt, touched);
+export async function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[], storage?: AttachmentStorage): Promise<number> {
+  await fileIntoInbox(q, row, items, receivedAt, touched, storage);
   return insertInboundItems(
     q,
     items.map((i) => ({

@@ -4,6 +4,7 @@ import { newId } from '../core/shared/ids';
 import {
   conversationsOfContact,
   findContact,
+  handlesOf,
   identitiesOf,
   identityKeysOf,
   insertContactRow,
@@ -13,6 +14,7 @@ import {
   moveIdentities,
   moveIdentity,
   repointMerged,
+  searchContacts,
   updateContactRow,
 } from '../db/repos/contacts.repo';
 import { bool, int, type Q } from '../db/repos/types';
@@ -34,6 +36,20 @@ export interface ContactView {
   identities: Array<{ channelId: string; channelKind: string; channelName: string; remoteId: string; handle: string | null; displayName: string | null }>;
   conversations: Array<{ id: string; channelKind: string; channelName: string; subject: string | null; preview: string; status: string; lastMessageAt: string }>;
   mergedInto: string | null;
+}
+
+/** A contact as a search finds it. */
+export interface ContactHit {
+  id: string;
+  name: string;
+  email: string | null;
+  vip: boolean;
+  tags: string[];
+  /** The handles of its identities, oldest first (at most five). */
+  handles: string[];
+  identityCount: number;
+  /** Its latest conversation activity; null without conversations. */
+  lastActivityAt: string | null;
 }
 
 export interface ContactPatch {
@@ -83,6 +99,32 @@ function announce(app: App, workspaceId: string, conversationIds: readonly strin
 /** A contact with its identities and conversations (newest first); a merged contact says where it went. */
 export async function getContact(app: App, scope: WorkspaceScope, id: string): Promise<ContactView> {
   return view(app.db, scope.workspaceId, await existing(app.db, scope.workspaceId, id));
+}
+
+/**
+ * Live contacts whose name, e-mail, or an identity's handle or name contains `text` (ignoring case; every live
+ * contact when `text` is empty), newest activity first, at most `limit`. Merged contacts are never found.
+ */
+export async function findContacts(app: App, scope: WorkspaceScope, text: string, limit: number): Promise<ContactHit[]> {
+  const ws = scope.workspaceId;
+  const wanted = text.trim();
+  const rows = await searchContacts(app.db, ws, wanted === '' ? null : wanted, limit);
+  const handles = new Map<string, string[]>();
+  for (const h of await handlesOf(app.db, ws, rows.map((r) => r.id))) {
+    const list = handles.get(h.contact_id) ?? [];
+    if (h.handle && list.length < 5) list.push(h.handle);
+    handles.set(h.contact_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.display_name,
+    email: r.email,
+    vip: bool(r.vip),
+    tags: tagsOf(r.tags),
+    handles: handles.get(r.id) ?? [],
+    identityCount: Number(r.identity_count),
+    lastActivityAt: r.last_activity_at,
+  }));
 }
 
 /** Renames a contact, marks it VIP or not, or replaces its tags (trimmed, without duplicates); audited. */

@@ -8,6 +8,7 @@ import type { Actor, App } from './app';
 import { conversationSummary } from './conversations.service';
 import { replyView } from './replies.service';
 import { workspacePeople } from './inbox-people';
+import { attachmentViews } from './message-attachments.service';
 
 const json = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
@@ -53,6 +54,7 @@ export async function conversationDetail(app: App, actor: Actor, scope: Workspac
           ? { type: 'contact' as const, contactId: m.contact_id ?? '', name: m.contact_name ?? '', handle: m.contact_handle ?? null }
           : { type: 'user' as const, userId: m.author_user_id, name: m.user_name ?? (m.reply_id ? 'Regie' : channel?.name ?? ''), orgName: m.org_name ?? null, isAgency: m.org_id ? agencyOrgs.has(m.org_id) : false },
       replyId: m.reply_id,
+      attachments: attachmentViews(m.attachments),
     })),
     replies: replyViews,
     events: events.map((e) => ({

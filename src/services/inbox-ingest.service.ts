@@ -12,6 +12,7 @@ import type { ChannelsTable, ConversationsTable } from '../db/schema';
 import type { App, InboxEvent } from './app';
 import { routeNewConversation } from './inbox-routing';
 import { pausesAfter, slaFields, teamTerms } from './inbox-sla';
+import { keepAttachments, type AttachmentStorage } from './message-attachments.service';
 
 const later = (a: string | null, b: string) => (a && a > b ? a : b);
 const PREVIEW = 200;
@@ -85,9 +86,10 @@ async function slaAfter(q: Q, conv: ConversationsTable, now: string) {
  * sentiment; a new conversation is routed (team, assignee, priority, tags, auto-acknowledgement) and its SLA clocks
  * start. Our own messages coming back through the platform (`fromSelf`) are recorded as outgoing in their thread
  * and count as a response; they never open a conversation or become a question. Changes are added to `touched`
- * for live updates after the commit. Returns how many messages were new.
+ * for live updates after the commit. With `storage`, a new message's attachment bytes are kept (see
+ * message-attachments.service); without it, they are dropped. Returns how many messages were new.
  */
-export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[]): Promise<number> {
+export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[], storage?: AttachmentStorage): Promise<number> {
   let added = 0;
   let channelKind: string | null = null;
   const sorted = [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -130,6 +132,7 @@ export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspac
     });
     if (!isNew) continue;
     added++;
+    if (storage && item.attachments?.length) await keepAttachments(q, storage, channel.workspace_id, messageId, item.attachments);
     let next: ConversationsTable;
     if (item.fromSelf) {
       next = { ...conv, message_count: Number(conv.message_count) + 1, last_message_at: later(conv.last_message_at, item.createdAt), first_response_at: conv.first_response_at ?? item.createdAt, updated_at: receivedAt };

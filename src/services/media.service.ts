@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALLOWED_MEDIA_TYPES, cleanFileName, isPostMediaKind, kindOfMimeType, MEDIA_MAX_ANY_BYTES, MEDIA_MAX_BYTES, SNIFF_BYTES, sniffMediaType, type MediaKind, type MediaType, type PostMediaKind } from '../core/content/media-types';
 import type { MediaRef } from '../core/content/post-content';
@@ -54,13 +54,13 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 const ALLOWED_TEXT = 'JPEG, PNG, GIF or WebP images, MP4 video and PDF documents';
 
-function dirOf(app: App, workspaceId: string): string {
+function dirOf(app: Pick<App, 'config'>, workspaceId: string): string {
   if (!SAFE_ID.test(workspaceId)) throw new Error(`unsafe workspace id for a media path: ${workspaceId}`);
   return join(app.config.dataDir, 'media', workspaceId);
 }
 
 /** Where the bytes of a stored file live. */
-export function mediaPath(app: App, row: Pick<MediaTable, 'workspace_id' | 'sha256'>): string {
+export function mediaPath(app: Pick<App, 'config'>, row: Pick<MediaTable, 'workspace_id' | 'sha256'>): string {
   if (!SHA256.test(row.sha256)) throw new Error('unsafe media hash');
   return join(dirOf(app, row.workspace_id), row.sha256);
 }
@@ -132,6 +132,50 @@ async function receive(body: AsyncIterable<Uint8Array>, tmp: string, declaredLen
   }
 }
 
+/**
+ * Puts a file into the workspace's storage: `write` fills a fresh temporary file (and removes it when it fails),
+ * which is then renamed to the hash it reports. The same bytes always land in the same file, so replacing an
+ * existing copy changes nothing.
+ */
+async function intoStorage<T extends { sha256: string }>(app: Pick<App, 'config'>, workspaceId: string, write: (tmp: string) => Promise<T>): Promise<T> {
+  const dir = dirOf(app, workspaceId);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = join(dir, `.upload-${newSecret(12)}`);
+  const got = await write(tmp);
+  try {
+    await rename(tmp, mediaPath(app, { workspace_id: workspaceId, sha256: got.sha256 }));
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  return got;
+}
+
+/** Bytes kept in storage: where to find them again, and the type their first bytes show. */
+export interface StoredBytes {
+  sha256: string;
+  size: number;
+  /** Sniffed from the first bytes (JPEG, PNG, GIF, WebP, MP4, PDF); `application/octet-stream` for anything else. */
+  mimeType: string;
+}
+
+/**
+ * Keeps bytes that came from outside (an e-mail's attachments) in the workspace's content-addressed storage,
+ * whatever they are, without a media row: they are not a file a post may carry. The type is sniffed, never taken
+ * from the sender. The caller limits the size.
+ */
+export async function storeBytes(app: Pick<App, 'config'>, workspaceId: string, bytes: Uint8Array): Promise<StoredBytes> {
+  return intoStorage(app, workspaceId, async (tmp) => {
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx', mode: 0o600, flush: true });
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength, mimeType: sniffMediaType(bytes.subarray(0, SNIFF_BYTES))?.mimeType ?? 'application/octet-stream' };
+  });
+}
+
 export interface UploadInput {
   /** As the client named it (x-file-name, URI-encoded or plain); cleaned before it is stored. */
   fileName: string | null;
@@ -147,10 +191,7 @@ export interface UploadInput {
  */
 export async function uploadMedia(app: App, actor: Actor, scope: WorkspaceScope, input: UploadInput): Promise<MediaView> {
   if (input.declaredLength !== null && input.declaredLength > MEDIA_MAX_ANY_BYTES) throw tooLarge(null);
-  const dir = dirOf(app, scope.workspaceId);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.upload-${newSecret(12)}`);
-  const got = await receive(input.body, tmp, input.declaredLength);
+  const got = await intoStorage(app, scope.workspaceId, (tmp) => receive(input.body, tmp, input.declaredLength));
   const row: MediaTable = {
     workspace_id: scope.workspaceId,
     id: newId(),
@@ -162,8 +203,6 @@ export async function uploadMedia(app: App, actor: Actor, scope: WorkspaceScope,
     created_by: actor.userId,
     created_at: app.clock.now().toISOString(),
   };
-  // The same bytes always land in the same file, so replacing an existing copy changes nothing.
-  await rename(tmp, mediaPath(app, row));
   await app.db.transaction().execute(async (q) => {
     await insertMedia(q, row);
     await writeAudit(app, q, actor, { action: 'media.uploaded', workspaceId: scope.workspaceId, actorOrgId: scope.actingOrgId, objectType: 'media', objectId: row.id, summary: { fileName: row.file_name, mimeType: row.mime_type, size: row.size, sha256: row.sha256 } });

@@ -9,9 +9,11 @@ import { benchBluesky } from './bluesky.bench';
 import { benchMetaWebhook } from './meta-webhook.bench';
 import { benchCodeCheck } from './code-check.bench';
 import { benchDispatch } from './dispatch.bench';
+import { benchInboxList } from './inbox-list.bench';
+import { benchIngest } from './ingest.bench';
 
 const only = process.argv[2];
-const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky, webhook: benchMetaWebhook, code: async () => console.log((await benchCodeCheck()).lines.join('\n')), dispatch: benchDispatch };
+const all: Record<string, () => Promise<void>> = { http: benchHttp, startup: benchStartup, audit: benchAudit, bluesky: benchBluesky, webhook: benchMetaWebhook, code: async () => console.log((await benchCodeCheck()).lines.join('\n')), dispatch: benchDispatch, inbox: benchInboxList, ingest: benchIngest };
 for (const [name, run] of Object.entries(all)) {
   if (only && only !== name) continue;
   console.log(`\n== ${name} ==`);

@@ -136,14 +136,22 @@ describe.skipIf(pgUnavailable())(`authorization: every workspace route × every 
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const media = (await t.http.inject({ method: 'POST', url: `/api/workspaces/${w.ws}/media`, headers: { cookie: w.owner.cookie!, 'x-csrf-token': w.owner.csrf!, 'content-type': 'image/png', 'x-file-name': 'matrix.png' }, payload: png })).json();
     await t.app.db.transaction().execute((q) =>
-      storeInbound(q, { workspace_id: w.ws, id: w.channel.id }, [{ remoteId: 'm-1', kind: 'comment', threadRemoteId: 't-1', author: { remoteId: 'u-1', displayName: 'Inwoner' }, text: 'Vraag', createdAt: new Date().toISOString() }], new Date().toISOString()),
+      storeInbound(
+        q,
+        { workspace_id: w.ws, id: w.channel.id },
+        [{ remoteId: 'm-1', kind: 'comment', threadRemoteId: 't-1', author: { remoteId: 'u-1', displayName: 'Inwoner' }, text: 'Vraag', createdAt: new Date().toISOString(), attachments: [{ name: 'vraag.pdf', mimeType: 'application/pdf', size: 9, bytes: new Uint8Array(Buffer.from('%PDF-1.4\n')) }] }],
+        new Date().toISOString(),
+        undefined,
+        t.app,
+      ),
     );
     const conv = await t.app.db.selectFrom('conversations').select(['id', 'contact_id']).where('workspace_id', '=', w.ws).executeTakeFirstOrThrow();
+    const message = await t.app.db.selectFrom('messages').select('id').where('workspace_id', '=', w.ws).executeTakeFirstOrThrow();
     const idFor = (url: string) =>
-      url.includes('/briefs/') ? brief.id : url.includes('/posts/') ? post.id : url.includes('/media/') ? media.id : url.includes('/conversations/') ? conv.id : url.includes('/contacts/') ? conv.contact_id : w.channel.id;
+      url.includes('/briefs/') ? brief.id : url.includes('/posts/') ? post.id : url.includes('/media/') ? media.id : url.includes('/conversations/') ? conv.id : url.includes('/contacts/') ? conv.contact_id : url.includes('/messages/') ? message.id : w.channel.id;
     const query = (url: string) => (url.endsWith('/holidays') ? '?year=2027' : '');
     for (const route of workspaceRoutes.filter((r) => r.method === 'GET' && !r.url.includes(':token'))) {
-      const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', idFor(route.url)) + query(route.url));
+      const r = await w.owner.get(route.url.replace(':ws', w.ws).replace(':id', idFor(route.url)).replace(':n', '0') + query(route.url));
       expect(r.status, route.url).toBe(200);
     }
   });

@@ -116,6 +116,40 @@ describe.skipIf(pgUnavailable())(`inbox contacts: view, edit, merge, split, sugg
     ]);
   });
 
+  const search = (query: string, as = w.viewer.client) => as.get(`/api/workspaces/${w.ws}/inbox/contacts${query}`);
+  const ids = (r: { body: Array<{ id: string }> }) => r.body.map((c) => c.id);
+
+  it('finds contacts by name, e-mail or handle, ignoring case, newest activity first, for every role', async () => {
+    const r = await search('?q=JAN');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual([
+      { id: 'c-jj', name: 'J. Jansen', email: 'JAN@voorbeeld.nl', vip: true, tags: ['klacht', 'pers'], handles: ['jan'], identityCount: 1, lastActivityAt: '2026-03-04T09:00:00.000Z' },
+      { id: 'c-jan', name: 'Jan Jansen', email: 'jan@voorbeeld.nl', vip: false, tags: ['klacht'], handles: ['@jan'], identityCount: 1, lastActivityAt: '2026-03-03T09:00:00.000Z' },
+    ]);
+    expect(ids(await search('?q=voorbeeld.NL'))).toEqual(['c-jj', 'c-jan']);
+    expect(ids(await search('?q=%40piet'))).toEqual(['c-piet']);
+    expect(ids(await search('?q=de%20wit')).sort()).toEqual(['c-anna', 'c-anna2']);
+    expect(ids(await search('?q=%20%20Pietje%20'))).toEqual(['c-pietje']);
+    expect(ids(await search('?q=JAN&limit=1'))).toEqual(['c-jj']);
+  });
+
+  it('lists every live contact of the own workspace without a query, those without activity last', async () => {
+    const r = await search('', w.webcare.client);
+    expect(r.status).toBe(200);
+    expect(ids(r).slice(0, 2)).toEqual(['c-jj', 'c-jan']);
+    expect(ids(r).slice(2).sort()).toEqual(['c-anna', 'c-anna2', 'c-old', 'c-piet', 'c-pietje']);
+    expect(r.body.find((c: { id: string }) => c.id === 'c-old')).toEqual({ id: 'c-old', name: 'Oud Record', email: null, vip: false, tags: [], handles: [], identityCount: 0, lastActivityAt: null });
+  });
+
+  it('takes % and _ in a query literally and refuses bad limits', async () => {
+    expect((await search('?q=%25')).body).toEqual([]);
+    expect((await search('?q=_')).body).toEqual([]);
+    expect((await search('?q=J_n')).body).toEqual([]);
+    expect((await search('?limit=0')).status).toBe(400);
+    expect((await search('?limit=51')).status).toBe(400);
+    expect((await search(`?q=${'x'.repeat(201)}`)).status).toBe(400);
+  });
+
   it('lets agents rename, mark VIP and tag (trimmed, once), audited; viewers may not', async () => {
     const denied = await w.viewer.client.patch(url('c-old'), { vip: true });
     expect(denied.status).toBe(403);
@@ -156,6 +190,14 @@ describe.skipIf(pgUnavailable())(`inbox contacts: view, edit, merge, split, sugg
     expect(audit.object_id).toBe('c-jan');
     expect(JSON.parse(audit.summary)).toEqual({ merged: 'c-jj', mergedName: 'J. Jansen', identities: 1, conversations: 1 });
     expect((await w.owner.get(`/api/workspaces/${w.ws}/inbox/contacts/suggested-merges`)).body.map((p: { reason: string }) => p.reason)).toEqual(['same_handle', 'same_name']);
+  });
+
+  it('leaves merged contacts out of a search', async () => {
+    expect(ids(await search('?q=jansen'))).toEqual(['c-jan']);
+    expect(ids(await search('?q=voorbeeld'))).toEqual(['c-jan']);
+    const all = await search('');
+    expect(ids(all)).not.toContain('c-jj');
+    expect(all.body.find((c: { id: string }) => c.id === 'c-jan')).toMatchObject({ handles: ['@jan', 'jan'], identityCount: 2, lastActivityAt: '2026-03-04T09:00:00.000Z' });
   });
 
   it('refuses to merge or edit a contact that was merged away, and viewers may not merge', async () => {

@@ -250,6 +250,10 @@ describe.skipIf(pgUnavailable())(`inbox list: views, filters, urgency order, cur
       if (query) await expect(list({ search: query }), q).resolves.toBeDefined();
       if (query) await expect(list({ search: query }, 0), q).resolves.toBeDefined();
     }
+    expect(await ids({ search: [['af val'], ['"afval"']] })).toEqual([]);
+    expect(await ids({ search: [[]] })).toEqual([]);
+    expect(await ids({ search: [['afval', "a'); --"]] })).toEqual(['c09', 'c01', 'c05']);
+    expect(await ids({ search: [] })).toEqual(await ids());
     expect(await search('"afval" OR * NEAR(')).toEqual([]);
     expect(await search('NOT afval')).toEqual([]);
     expect(await search('afval*')).toEqual(['c09', 'c01', 'c05']);

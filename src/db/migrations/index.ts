@@ -9,6 +9,7 @@ import * as m0006 from './0006-brief-attachments';
 import * as m0007 from './0007-inbox';
 import * as m0008 from './0008-inbox-work';
 import * as m0009 from './0009-inbox-search';
+import * as m0010 from './0010-message-attachments';
 
 /** THE list of migrations, the same ids and order on SQLite and PostgreSQL. Append only. */
 const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void> }]> = [
@@ -21,6 +22,7 @@ const migrations: Array<[string, { up(db: Kysely<any>, d: Dialect): Promise<void
   ['0007_inbox', m0007],
   ['0008_inbox_work', m0008],
   ['0009_inbox_search', m0009],
+  ['0010_message_attachments', m0010],
 ];
 
 /** Brings the schema up to date; returns the ids applied now. Throws with the failing migration's error. */

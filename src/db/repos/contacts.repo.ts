@@ -120,3 +120,61 @@ export async function mergeFacts(q: Q, workspaceId: string) {
     .execute();
   return { contacts, identities };
 }
+
+/** `text` as a LIKE pattern that finds it anywhere, lower case, with `%`, `_` and `\` taken literally. */
+const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Up to `limit` live (not merged) contacts of the workspace whose name or e-mail, or one of whose identities'
+ * handle or name, contains `text` (lower-cased; SQLite folds only ASCII letters); all live contacts when `text` is
+ * null. Each with how many identities it has and its latest conversation activity; newest activity first, then
+ * by name and id.
+ */
+export function searchContacts(q: Q, workspaceId: string, text: string | null, limit: number) {
+  const lastActivity = sql<string | null>`(select max(cv.last_message_at) from conversations cv where cv.workspace_id = contacts.workspace_id and cv.contact_id = contacts.id)`;
+  const identityCount = sql<number>`(select count(*) from contact_identities ci where ci.workspace_id = contacts.workspace_id and ci.contact_id = contacts.id)`;
+  let query = q
+    .selectFrom('contacts')
+    .select(['contacts.id', 'contacts.display_name', 'contacts.email', 'contacts.vip', 'contacts.tags'])
+    .select([lastActivity.as('last_activity_at'), identityCount.as('identity_count')])
+    .where('contacts.workspace_id', '=', workspaceId)
+    .where('contacts.merged_into', 'is', null);
+  if (text !== null) {
+    const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${containsPattern(text)} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([
+        like('contacts.display_name'),
+        like('contacts.email'),
+        eb.exists(
+          eb
+            .selectFrom('contact_identities as ci')
+            .select(sql`1`.as('one'))
+            .whereRef('ci.workspace_id', '=', 'contacts.workspace_id')
+            .whereRef('ci.contact_id', '=', 'contacts.id')
+            .where((e) => e.or([like('ci.handle'), like('ci.display_name')])),
+        ),
+      ]),
+    );
+  }
+  return query
+    .orderBy(sql`case when ${lastActivity} is null then 1 else 0 end`)
+    .orderBy('last_activity_at', 'desc')
+    .orderBy('contacts.display_name')
+    .orderBy('contacts.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The handles of these contacts' identities (those that have one), oldest identity first. */
+export function handlesOf(q: Q, workspaceId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom('contact_identities')
+    .select(['contact_id', 'handle'])
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', 'in', contactIds)
+    .where('handle', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('channel_id')
+    .execute();
+}

@@ -18,7 +18,7 @@ export function conversationMessages(q: Q, workspaceId: string, conversationId: 
     .leftJoin('contact_identities as ci', (j) => j.onRef('ci.workspace_id', '=', 'm.workspace_id').onRef('ci.channel_id', '=', 'm.channel_id').onRef('ci.contact_id', '=', 'm.contact_id'))
     .leftJoin('replies as r', 'r.id', 'm.reply_id')
     .leftJoin('organizations as o', 'o.id', 'r.author_org_id')
-    .select(['m.id', 'm.direction', 'm.kind', 'm.text', 'm.html', 'm.subject', 'm.url', 'm.language', 'm.sentiment', 'm.created_at', 'm.contact_id', 'm.author_user_id', 'm.reply_id', 'm.reply_ref', 'm.remote_id'])
+    .select(['m.id', 'm.direction', 'm.kind', 'm.text', 'm.html', 'm.subject', 'm.url', 'm.language', 'm.sentiment', 'm.created_at', 'm.contact_id', 'm.author_user_id', 'm.reply_id', 'm.reply_ref', 'm.remote_id', 'm.attachments'])
     .select(['ct.display_name as contact_name', 'ci.handle as contact_handle', 'u.name as user_name', 'o.name as org_name', 'o.id as org_id', 'r.author_id as reply_author_id'])
     .where('m.workspace_id', '=', workspaceId)
     .where('m.conversation_id', '=', conversationId)

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../core/shared/errors';
-import type { ConversationsTable, DB } from '../schema';
+import type { DB } from '../schema';
 import type { Q } from './types';
 
 /**
@@ -22,10 +22,9 @@ export type Cond = (eb: ExpressionBuilder<DB, 'conversations'>) => Expression<Sq
 /** All of `conds` (true when empty). */
 export const all = (conds: Cond[]) => (eb: ExpressionBuilder<DB, 'conversations'>) => eb.and(conds.map((c) => c(eb)));
 
-/** The opaque cursor for the page after `row` (base64url JSON of its sort key). */
-export function encodeCursor(row: Pick<ConversationsTable, 'sla_due_at' | 'last_message_at' | 'id'>): string {
-  const key: Key = { d: row.sla_due_at, l: row.last_message_at, i: row.id };
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/** The opaque cursor for the page after the row with sort key `key` (base64url JSON of the key). */
+export function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify({ d: key.d, l: key.l, i: key.i }), 'utf8').toString('base64url');
 }
 
 /** The sort key inside a cursor; throws ERR_VALIDATION when it is not one this module made. */

@@ -48,7 +48,7 @@ export interface ListTuning {
 
 const DEFAULT_TUNING: ListTuning = { searchSetMax: 3000 };
 const MAX_LIMIT = 200;
-/** Open and pending conversations: the partial list indexes of migration 0009 hold exactly these (same text). */
+/** Open and pending conversations: the partial list index of migration 0009 holds exactly these (same condition). */
 const OPEN_OR_PENDING = sql<SqlBool>`status in ('open', 'pending')`;
 
 /** Status alternatives, each answerable from one list index in list order. */
@@ -69,14 +69,31 @@ function viewFilters(query: ConversationListQuery): Cond[] | null {
   return [];
 }
 
-const likeTerm = (term: string) => `% ${term.replace(/[\\%_]/g, (c) => `\\${c}`)} %`;
+/**
+ * The conversation has a message that matches every word, checked per conversation (a few messages each). The
+ * OFFSET keeps PostgreSQL from turning this into a join over all matching messages.
+ */
+function hasMatchingMessage(d: Dialect, search: string[][]): Cond {
+  return (eb) =>
+    eb.exists(
+      eb
+        .selectFrom('messages as m')
+        .select(sql.lit(1).as('one'))
+        .whereRef('m.workspace_id', '=', 'conversations.workspace_id')
+        .whereRef('m.conversation_id', '=', 'conversations.id')
+        .where(d.searchMatchSql('m', search))
+        .limit(1)
+        .offset(0),
+    );
+}
 
-/** The conversation has a message holding, for every word, one of its terms (checked on the stored terms). */
-function hasMatchingMessage(search: string[][]): Cond {
-  const padded = sql`(' ' || m.search_terms || ' ')`;
-  const words = search.map((alts) => sql.join(alts.map((t) => sql`${padded} like ${likeTerm(t)} escape '\\'`), sql` or `));
-  const match = sql<SqlBool>`(${sql.join(words.map((w) => sql`(${w})`), sql` and `)})`;
-  return (eb) => eb.exists(eb.selectFrom('messages as m').select(sql.lit(1).as('one')).whereRef('m.workspace_id', '=', 'conversations.workspace_id').whereRef('m.conversation_id', '=', 'conversations.id').where(match));
+const TERM = /^[\p{L}\p{N}]+$/u;
+
+/** The search with only well-formed terms; 'nothing' when a word has none left (it can match no message). */
+function cleanSearch(search: string[][]): string[][] | 'nothing' | null {
+  const words = search.map((alts) => alts.filter((t) => TERM.test(t)));
+  if (words.length === 0) return null;
+  return words.some((w) => w.length === 0) ? 'nothing' : words;
 }
 
 /** Filters every row must pass, besides view, status and position. */
@@ -141,12 +158,14 @@ export async function listConversations(q: Q, d: Dialect, query: ConversationLis
   const filters = [...filtersOf(d, query), ...view];
 
   let setMode = !!query.contactId;
-  if (query.search) {
-    const hits = sql<SqlBool>`conversations.id in (select h.conversation_id from (${d.searchHitsSql(query.workspaceId, query.search, tuning.searchSetMax + 1)}) h)`;
-    const { count } = await q.selectNoFrom(sql<number>`(select count(*) from (${d.searchHitsSql(query.workspaceId, query.search, tuning.searchSetMax + 1)}) h)`.as('count')).executeTakeFirstOrThrow();
+  const search = query.search ? cleanSearch(query.search) : null;
+  if (search === 'nothing') return { rows: [], nextCursor: null };
+  if (search) {
+    const hits = sql<SqlBool>`conversations.id in (select h.conversation_id from (${d.searchHitsSql(query.workspaceId, search, tuning.searchSetMax + 1)}) h)`;
+    const { count } = await q.selectNoFrom(sql<number>`(select count(*) from (${d.searchHitsSql(query.workspaceId, search, tuning.searchSetMax + 1)}) h)`.as('count')).executeTakeFirstOrThrow();
     if (Number(count) === 0) return { rows: [], nextCursor: null };
     setMode ||= Number(count) <= tuning.searchSetMax;
-    filters.push(Number(count) <= tuning.searchSetMax ? () => hits : hasMatchingMessage(query.search));
+    filters.push(Number(count) <= tuning.searchSetMax ? () => hits : hasMatchingMessage(d, search));
   }
 
   let keys: Key[];
@@ -160,15 +179,17 @@ export async function listConversations(q: Q, d: Dialect, query: ConversationLis
     }
   }
   const rows = await hydrate(q, query.workspaceId, keys.slice(0, limit));
-  return { rows, nextCursor: keys.length > limit ? encodeCursor(rows[limit - 1]) : null };
+  return { rows, nextCursor: keys.length > limit ? encodeCursor(keys[limit - 1]) : null };
 }
 
 /**
  * How many active conversations (open, pending, or snoozed until a time that has passed) each view holds for this
- * user: assigned to them, in their teams, unassigned, and all of the workspace.
+ * user: assigned to them, in their teams, unassigned, and all of the workspace. Each count reads one index only:
+ * the 0007/0008 ones by status for the open and pending, the partial one of the snoozed (0009) for the rest.
  */
 export async function countViews(q: Q, query: Pick<ConversationListQuery, 'workspaceId' | 'userId' | 'teamIds' | 'now'>): Promise<{ mine: number; team: number; unassigned: number; all: number }> {
   const teamIds = [...new Set(query.teamIds)];
+  const snoozedDue: Cond = (eb) => eb.and([eb('status', '=', sql.lit('snoozed')), eb('snoozed_until', '<=', query.now)]);
   const count = (eb: ExpressionBuilder<DB, never>, view: Cond | null) => {
     const part = (status: Cond) =>
       eb
@@ -176,7 +197,7 @@ export async function countViews(q: Q, query: Pick<ConversationListQuery, 'works
         .select((s) => s.fn.countAll<number>().as('n'))
         .where('workspace_id', '=', query.workspaceId)
         .where((w) => (view ? w.and([view(w), status(w)]) : status(w)));
-    return sql<number>`(${part(() => OPEN_OR_PENDING)}) + (${part((s) => s.and([s('status', '=', 'snoozed'), s('snoozed_until', '<=', query.now)]))})`;
+    return sql<number>`(${part(() => OPEN_OR_PENDING)}) + (${part(snoozedDue)})`;
   };
   const r = await q
     .selectNoFrom((eb) => [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getContact, mergeContacts, splitContact, suggestedMerges, updateContact } from '../../services/contacts.service';
+import { findContacts, getContact, mergeContacts, splitContact, suggestedMerges, updateContact } from '../../services/contacts.service';
 import { workspaceRoute } from '../define-route';
 import { id, wsParams } from '../schemas';
 
@@ -8,6 +8,15 @@ const idParams = wsParams.extend({ id });
 const tag = z.string().trim().min(1, 'must not be empty').max(50);
 
 export const contactRoutes = [
+  workspaceRoute('inbox.read', {
+    method: 'GET',
+    url: base,
+    tag: 'inbox',
+    summary: 'Find contacts by name, e-mail or handle (ignoring case); merged contacts are left out; newest activity first',
+    params: wsParams,
+    query: z.object({ q: z.string().max(200).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+    handler: ({ app, scope, query }) => findContacts(app, scope, query.q, query.limit),
+  }),
   workspaceRoute('inbox.read', {
     method: 'GET',
     url: `${base}/suggested-merges`,

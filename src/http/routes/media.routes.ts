@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { asciiFileName, isPostMediaKind, MEDIA_KINDS } from '../../core/content/media-types';
 import { openMedia, openPublicMedia, uploadMedia, type MediaFile } from '../../services/media.service';
+import { openAttachment, type AttachmentFile } from '../../services/message-attachments.service';
 import { publicRoute, workspaceRoute } from '../define-route';
 import { id, wsParams } from '../schemas';
 
@@ -15,6 +16,9 @@ function header(req: FastifyRequest, name: string): string | null {
 
 /** A header parameter value per RFC 5987: percent-encoded UTF-8, including the characters it reserves. */
 const rfc5987 = (v: string) => encodeURIComponent(v).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A Content-Disposition value with a plain ASCII name and the exact name in UTF-8 (RFC 6266). */
+const disposition = (how: 'inline' | 'attachment', name: string) => `${how}; filename="${asciiFileName(name)}"; filename*=UTF-8''${rfc5987(name)}`;
 
 /**
  * How a browser should take the file: images and video open in the page (`inline`); documents, and anything
@@ -40,7 +44,23 @@ function sendMedia(req: FastifyRequest, reply: FastifyReply, file: MediaFile, cr
   return reply
     .header('content-type', file.mimeType)
     .header('content-length', String(file.size))
-    .header('content-disposition', `${dispositionOf(file)}; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${rfc5987(file.fileName)}`)
+    .header('content-disposition', disposition(dispositionOf(file), file.fileName))
+    .send(createReadStream(file.path));
+}
+
+/**
+ * Sends a file someone outside sent in (an e-mail attachment): always a download, never shown in the page; its
+ * sniffed type only, and should a browser open it anyway, a sandbox without any source.
+ */
+function sendAttachment(reply: FastifyReply, file: AttachmentFile) {
+  return reply
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private')
+    .header('cross-origin-resource-policy', 'same-origin')
+    .header('content-type', file.mimeType)
+    .header('content-length', String(file.size))
+    .header('content-disposition', disposition('attachment', file.name))
     .send(createReadStream(file.path));
 }
 
@@ -79,6 +99,16 @@ export const mediaRoutes = [
     produces: 'application/octet-stream',
     params: wsParams.extend({ id }),
     handler: async ({ app, scope, params, req, reply }) => sendMedia(req, reply, await openMedia(app, scope.workspaceId, params.id), false),
+  }),
+  workspaceRoute('inbox.read', {
+    method: 'GET',
+    url: '/api/workspaces/:ws/inbox/messages/:id/attachments/:n',
+    tag: 'inbox',
+    summary: 'The bytes of an inbound message’s attachment (counted from 0), always as a download, with its sniffed type',
+    produces: 'application/octet-stream',
+    // Any `n` but a small whole number is simply not there (404), like an unknown message.
+    params: wsParams.extend({ id, n: z.string().min(1).max(20) }),
+    handler: async ({ app, scope, params, reply }) => sendAttachment(reply, await openAttachment(app, scope.workspaceId, params.id, /^\d{1,3}$/.test(params.n) ? Number(params.n) : -1)),
   }),
   publicRoute({
     method: 'GET',

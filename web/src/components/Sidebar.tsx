@@ -68,6 +68,7 @@ export function Sidebar({ context }: { context: ShellContext }) {
       { key: 'posts', to: `${base}/posts`, icon: 'edit' },
       { key: 'calendar', to: `${base}/calendar`, icon: 'calendar' },
       { key: 'code', to: `${base}/code`, icon: 'book' },
+      { key: 'contacts', to: `${base}/contacts`, icon: 'user' },
       { key: 'inboxReports', to: `${base}/inbox-reports`, icon: 'chart' },
       { key: 'inboxSettings', to: `${base}/inbox-settings`, icon: 'route' },
       { key: 'channels', to: `${base}/channels`, icon: 'link' },

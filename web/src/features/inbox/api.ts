@@ -62,6 +62,15 @@ export interface Message {
   createdAt: string;
   author: MessageAuthor;
   replyId: string | null;
+  /** Inbound attachments kept by Regie: downloads only, never shown inline. */
+  attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+  index: number;
+  name: string;
+  mimeType: string;
+  size: number;
 }
 
 export type ReplyState = 'suggested' | 'awaiting_approval' | 'queued' | 'sending' | 'sent' | 'failed' | 'held' | 'rejected' | 'discarded';

@@ -8,6 +8,7 @@ import { CalendarPage } from '../calendar/CalendarPage';
 import { CodeRoutes } from '../code/CodeRoutes';
 import { PostsRoutes } from '../posts/PostsRoutes';
 import { InboxRoutes } from '../inbox/InboxRoutes';
+import { ContactsRoutes } from '../contacts/ContactsRoutes';
 import { InboxSettingsPage } from '../inbox-settings/InboxSettingsPage';
 import { InboxReportsPage } from '../inbox-reports/InboxReportsPage';
 import { HoldBanner } from '../publishing/HoldBanner';
@@ -49,7 +50,7 @@ function WorkspaceSection({ section, sub }: { section: string; sub: string | nul
   if (ws.status === 'loading' && !ws.workspace) return <Loading block />;
   if (ws.status === 'error' || !ws.workspace) return <ErrorAlert error={ws.error} onRetry={() => void ws.reload()} />;
 
-  if (sub !== null && !['briefs', 'posts', 'code', 'inbox'].includes(section)) return <NotFound />;
+  if (sub !== null && !['briefs', 'posts', 'code', 'inbox', 'contacts'].includes(section)) return <NotFound />;
   switch (section) {
     case 'briefs':
       return <BriefsRoutes sub={sub} />;
@@ -59,6 +60,8 @@ function WorkspaceSection({ section, sub }: { section: string; sub: string | nul
       return <CalendarPage />;
     case 'inbox':
       return <InboxRoutes sub={sub} />;
+    case 'contacts':
+      return <ContactsRoutes sub={sub} />;
     case 'inbox-settings':
       return <InboxSettingsPage />;
     case 'inbox-reports':

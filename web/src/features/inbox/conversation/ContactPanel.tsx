@@ -3,6 +3,8 @@ import { Badge } from '../../../components/Badge';
 import { formatRelative } from '../../../lib/format';
 import { Link } from '../../../router';
 import { PlatformIcon } from '../../channels/PlatformIcon';
+import { contactPath } from '../../contacts/api';
+import { useWorkspace } from '../../workspace/WorkspaceContext';
 import type { ConversationDetail } from '../api';
 
 /** The person behind the conversation: VIP and tags, their identities across channels, their other conversations. */
@@ -14,12 +16,16 @@ export function ContactPanel({
   hrefForConversation: (id: string) => string;
 }) {
   const { t } = useTranslation();
+  const ws = useWorkspace();
   return (
     <section className="side-section" aria-labelledby="contact-title" data-testid="contact-panel">
       <h3 id="contact-title" className="side-title">
         {contact.name} {contact.vip && <Badge tone="amber">{t('inbox.vip')}</Badge>}
       </h3>
       {contact.email && <p className="small muted contact-email">{contact.email}</p>}
+      <Link to={contactPath(ws.id, contact.id)} className="contact-open-link" data-testid="open-contact">
+        {t('contacts.open')}
+      </Link>
       {contact.tags.length > 0 && (
         <ul className="tag-list" aria-label={t('inbox.contact.tags')}>
           {contact.tags.map((tag) => (

@@ -1,8 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge';
+import { Icon } from '../../../components/Icon';
 import { Loading } from '../../../components/Loading';
+import { enc } from '../../../api/client';
 import { formatDateTime } from '../../../lib/format';
+import { formatBytes } from '../../posts/composer/media';
+import { useWorkspace } from '../../workspace/WorkspaceContext';
 import type { Message } from '../api';
 import { safeHttpUrl } from '../linkify';
 import { SentimentBadge } from '../shared/Badges';
@@ -15,7 +19,8 @@ const MessageHtml = lazy(() => import('./MessageHtml').then((m) => ({ default: m
  * whom it spoke. Text is shown as text; an e-mail's HTML only on request, in a sandboxed frame.
  */
 export function MessageItem({ message: m, organizationName }: { message: Message; organizationName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ws = useWorkspace();
   const [view, setView] = useState<'text' | 'html'>('text');
   const link = safeHttpUrl(m.url);
   const a = m.author;
@@ -59,6 +64,26 @@ export function MessageItem({ message: m, organizationName }: { message: Message
         </Suspense>
       ) : (
         <LinkifiedText className="msg-text" text={m.text} />
+      )}
+      {m.attachments && m.attachments.length > 0 && (
+        <ul className="msg-attachments" aria-label={t('inbox.message.attachments')}>
+          {m.attachments.map((a) => (
+            <li key={a.index}>
+              {/* A download only: an inbound file is never shown in the page. */}
+              <a
+                className="msg-attachment"
+                href={`/api/workspaces/${enc(ws.id)}/inbox/messages/${enc(m.id)}/attachments/${a.index}`}
+                download={a.name}
+                rel="noopener"
+                data-testid="message-attachment"
+              >
+                <Icon name="download" size={14} />
+                <span>{a.name}</span>
+                <span className="muted">{formatBytes(a.size, i18n.language)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
       {link && (
         <a className="msg-link small" href={link} target="_blank" rel="noopener noreferrer nofollow ugc">
