@@ -29,6 +29,8 @@ describe('hasRemoteImages', () => {
     expect(hasRemoteImages('<img src=//t.example/p.gif>')).toBe(true);
     expect(hasRemoteImages('<div style="background:url( \'https://t.example/b.png\')">')).toBe(true);
     expect(hasRemoteImages('<img srcset="https://t.example/a.png 2x">')).toBe(true);
+    expect(hasRemoteImages('<table background=https://t.example/bg.png>')).toBe(true);
+    expect(hasRemoteImages('<video poster="//t.example/p.jpg"></video>')).toBe(true);
   });
 
   it('ignores inline images and links', () => {

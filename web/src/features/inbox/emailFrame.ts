@@ -25,8 +25,9 @@ export function buildSrcdoc(sanitizedBody: string, allowRemoteImages: boolean): 
 const REMOTE_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']?\s*(?:https?:)?\/\//i;
 const REMOTE_CSS_URL = /url\(\s*["']?\s*(?:https?:)?\/\//i;
 const REMOTE_SRCSET = /\bsrcset\s*=\s*["']?[^"'>]*(?:https?:)?\/\//i;
+const REMOTE_ATTR = /\b(?:background|poster)\s*=\s*["']?\s*(?:https?:)?\/\//i;
 
 /** True when the (sanitised) HTML refers to images on the internet, which stay blocked until the reader asks. */
 export function hasRemoteImages(html: string): boolean {
-  return REMOTE_IMAGE.test(html) || REMOTE_CSS_URL.test(html) || REMOTE_SRCSET.test(html);
+  return REMOTE_IMAGE.test(html) || REMOTE_CSS_URL.test(html) || REMOTE_SRCSET.test(html) || REMOTE_ATTR.test(html);
 }
