@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newId } from '../core/shared/ids';
 import { claimReplies, insertEvent, patchConversation } from '../db/repos/conversations.repo';
+import { lockConversation } from '../db/repos/inbox.repo';
 import { findTeam } from '../db/repos/teams.repo';
 import type { App } from '../services/app';
 import { syncChannel } from '../services/channels.service';
@@ -46,8 +47,10 @@ async function wakeSnoozed(app: App): Promise<void> {
   const due = await app.db.selectFrom('conversations').selectAll().where('status', '=', 'snoozed').where('snoozed_until', '<=', iso).limit(200).execute();
   for (const c of due) {
     await app.db.transaction().execute(async (q) => {
-      const next = { ...c, status: 'open', snoozed_until: null, sla_paused: pausesAfter(c, 'open', iso, null), updated_at: iso };
-      const team = c.team_id ? await findTeam(q, c.workspace_id, c.team_id) : undefined;
+      const fresh = await lockConversation(q, c.workspace_id, c.id);
+      if (!fresh || fresh.status !== 'snoozed' || !fresh.snoozed_until || fresh.snoozed_until > iso) return;
+      const next = { ...fresh, status: 'open', snoozed_until: null, sla_paused: pausesAfter(fresh, 'open', iso, null), updated_at: iso };
+      const team = fresh.team_id ? await findTeam(q, c.workspace_id, fresh.team_id) : undefined;
       await patchConversation(q, c.workspace_id, c.id, { status: 'open', snoozed_until: null, sla_paused: next.sla_paused, updated_at: iso, ...slaFields(next, teamTerms(team), iso) });
       await insertEvent(q, { workspace_id: c.workspace_id, id: newId(), conversation_id: c.id, actor_id: null, actor_org_id: null, kind: 'status', body: null, data: JSON.stringify({ from: 'snoozed', to: 'open', woke: true }), created_at: iso });
     });
@@ -62,9 +65,12 @@ async function wakeSnoozed(app: App): Promise<void> {
 async function sweepSla(app: App): Promise<void> {
   const iso = app.clock.now().toISOString();
   const due = await app.db.selectFrom('conversations').selectAll().where('sla_check_at', '<=', iso).where('status', 'in', ['open', 'pending', 'snoozed']).orderBy('sla_check_at').limit(200).execute();
-  for (const c of due) {
+  for (let c of due) {
     let mails: PendingMail = [];
     await app.db.transaction().execute(async (q) => {
+      const locked = await lockConversation(q, c.workspace_id, c.id);
+      if (!locked) return;
+      c = locked;
       const team = c.team_id ? await findTeam(q, c.workspace_id, c.team_id) : undefined;
       const fields = slaFields(c, teamTerms(team), iso);
       await patchConversation(q, c.workspace_id, c.id, { ...fields, sla_check_at: fields.sla_check_at && fields.sla_check_at > iso ? fields.sla_check_at : null });

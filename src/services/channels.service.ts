@@ -10,6 +10,7 @@ import type { WorkspaceScope } from './access.service';
 import type { Actor, App } from './app';
 import { writeAudit } from './audit.service';
 import { releaseWaiting } from './publishing.service';
+import { lockChannelsForIngest } from '../db/repos/inbox.repo';
 import { fileIntoInbox, tellInboxes, type InboxTouch } from './inbox-ingest.service';
 import type { AttachmentStorage } from './message-attachments.service';
 import { channelContext, sealCredentials } from './channel-context';
@@ -214,6 +215,8 @@ export async function syncChannel(app: App, row: ChannelsTable): Promise<{ added
  * attachments' bytes of new messages are kept in the media storage.
  */
 export async function storeInbound(q: App['db'], row: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[], storage?: AttachmentStorage): Promise<number> {
+  if (items.length === 0) return 0;
+  await lockChannelsForIngest(q, [row.id]);
   await fileIntoInbox(q, row, items, receivedAt, touched, storage);
   return insertInboundItems(
     q,

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../core/shared/errors';
 import { newId } from '../core/shared/ids';
 import { countViews, listConversations, type ConversationListQuery, type ConversationListRow } from '../db/repos/inbox-list.repo';
 import { conversationSummaryRow, findConversation, insertEvent, patchConversation } from '../db/repos/conversations.repo';
+import { lockConversation } from '../db/repos/inbox.repo';
 import { findTeam, teamIdsOf } from '../db/repos/teams.repo';
 import type { Q } from '../db/repos/types';
 import { bool } from '../db/repos/types';
@@ -117,7 +118,8 @@ export async function changeConversation(app: App, actor: Actor, scope: Workspac
   const iso = now.toISOString();
   let mails: PendingMail = [];
   await app.db.transaction().execute(async (q) => {
-    const conv = await requireConversation(q, scope, id);
+    const conv = await lockConversation(q, scope.workspaceId, id);
+    if (!conv) throw notFound('This conversation');
     const next: ConversationsTable = { ...conv, updated_at: iso };
     const events: Array<{ kind: string; data: Record<string, unknown> }> = [];
     if (patch.status !== undefined && (patch.status !== conv.status || patch.status === 'snoozed')) {

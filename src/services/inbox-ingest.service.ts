@@ -4,7 +4,7 @@ import type { MessageKind } from '../core/inbox/routing';
 import { newId } from '../core/shared/ids';
 import { detectLanguage } from '../core/text/language';
 import type { InboundItem } from '../connectors/types';
-import { findConversationByThread, findIdentity, insertContact, insertConversation, insertMessageOnce, updateConversation } from '../db/repos/inbox.repo';
+import { findConversationByThread, findIdentity, lockConversation, insertContact, insertConversation, insertMessageOnce, updateConversation } from '../db/repos/inbox.repo';
 import { findTeam } from '../db/repos/teams.repo';
 import type { Q } from '../db/repos/types';
 import { bool } from '../db/repos/types';
@@ -97,6 +97,8 @@ export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspac
     const text = item.text ?? '';
     let conv = await findConversationByThread(q, channel.workspace_id, channel.id, item.threadRemoteId);
     if (!conv && item.fromSelf) continue;
+    // People change conversations while messages arrive: read it again under its row lock before writing it back.
+    if (conv) conv = await lockConversation(q, channel.workspace_id, conv.id);
     const lang = detectLanguage(`${item.subject ?? ''} ${text}`).language;
     const mood = sentimentOf(text, lang);
     const contactId = item.fromSelf ? null : await contactFor(q, channel, item.author, receivedAt);

@@ -9,7 +9,7 @@ import { ConnectorError } from '../connectors/errors';
 import type { InboundItem, OutboundReply, RemoteRef } from '../connectors/types';
 import { findChannel, updateChannel } from '../db/repos/channels.repo';
 import { findConversation, findMessage, insertEvent, patchConversation, updateReply } from '../db/repos/conversations.repo';
-import { insertMessageOnce } from '../db/repos/inbox.repo';
+import { insertMessageOnce, lockConversation } from '../db/repos/inbox.repo';
 import { lockForUpdate } from '../db/dialect';
 import type { Q } from '../db/repos/types';
 import type { ChannelsTable, RepliesTable } from '../db/schema';
@@ -217,7 +217,7 @@ export async function markSent(app: App, q: Q, r: RepliesTable, remote: RemoteRe
   if (!inserted) {
     await q.updateTable('messages').set({ reply_id: r.id, author_user_id: r.author_id }).where('workspace_id', '=', r.workspace_id).where('channel_id', '=', r.channel_id).where('remote_id', '=', remote.remoteId).execute();
   }
-  const conv = await findConversation(q, r.workspace_id, r.conversation_id);
+  const conv = await lockConversation(q, r.workspace_id, r.conversation_id);
   if (conv) {
     // An automatic acknowledgement is not an answer: the first-response clock keeps running for a person.
     const next = { ...conv, first_response_at: r.source === 'auto_ack' ? conv.first_response_at : (conv.first_response_at ?? iso), last_message_at: conv.last_message_at > iso ? conv.last_message_at : iso, message_count: Number(conv.message_count) + (inserted ? 1 : 0), acknowledged_at: r.source === 'auto_ack' ? (conv.acknowledged_at ?? iso) : conv.acknowledged_at };

@@ -3,6 +3,7 @@ import { ConnectorError } from '../connectors/errors';
 import type { WebhookRequest, WebhookResult } from '../connectors/types';
 import type { App } from './app';
 import { storeInbound } from './channels.service';
+import { lockChannelsForIngest } from '../db/repos/inbox.repo';
 import { tellInboxes, type InboxTouch } from './inbox-ingest.service';
 import { providerApp } from './providers.service';
 
@@ -50,6 +51,8 @@ export async function receiveWebhook(app: App, kind: string, req: WebhookRequest
           .where('disconnected_at', 'is', null)
           .execute()
       : [];
+    // Every channel this delivery touches, locked up front in one order: concurrent deliveries never deadlock.
+    await lockChannelsForIngest(q, channels.map((c) => c.id));
     let stored = 0;
     let unknownAccounts = 0;
     for (const account of accounts) {

@@ -38,3 +38,18 @@ export async function insertMessageOnce(q: Q, row: MessagesTable): Promise<boole
   const r = await q.insertInto('messages').values(row).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'remote_id']).doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/**
+ * Takes the write lock on channels' rows until the transaction ends (a no-op update, the same on both databases),
+ * in id order, so concurrent ingests into one channel take turns instead of overwriting each other's counts or
+ * deadlocking on its contacts and conversations.
+ */
+export async function lockChannelsForIngest(q: Q, channelIds: string[]): Promise<void> {
+  for (const id of [...new Set(channelIds)].sort()) await q.updateTable('channels').set((eb) => ({ id: eb.ref('id') })).where('id', '=', id).execute();
+}
+
+/** Takes the write lock on a conversation's row until the transaction ends, then reads it (fresh). */
+export async function lockConversation(q: Q, workspaceId: string, id: string) {
+  await q.updateTable('conversations').set((eb) => ({ id: eb.ref('id') })).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  return q.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
