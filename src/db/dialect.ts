@@ -38,16 +38,30 @@ export interface Dialect {
   searchMatchSql(alias: string, query: string[][]): RawBuilder<SqlBool>;
   /**
    * A select of `conversation_id` for up to `limit` messages of the workspace that match `query` (a conversation
-   * may repeat), driven by the full-text index.
+   * may repeat), driven by the full-text index. `narrow`: other workspaces hold many matches, so narrow to this
+   * one inside the index (SQLite; costlier when they do not).
    */
-  searchHitsSql(workspaceId: string, query: string[][], limit: number): RawBuilder<{ conversation_id: string }>;
+  searchHitsSql(workspaceId: string, query: string[][], limit: number, narrow?: boolean): RawBuilder<{ conversation_id: string }>;
+  /**
+   * A select of `n`, how many messages of the workspace match `query` counted up to `limit` from the index alone,
+   * and `exact`: 1 when `n` is that, 0 when it may include other workspaces' messages (asked for with
+   * `exact = false` where a count across workspaces is cheaper, as for a rare term on SQLite).
+   */
+  searchCountSql(workspaceId: string, query: string[][], limit: number, exact: boolean): RawBuilder<{ n: number; exact: number }>;
   /** A condition that the JSON array of strings in `column` (a trusted column reference) holds exactly `value`. */
   jsonArrayHasSql(column: string, value: string): RawBuilder<SqlBool>;
 }
 
-/** FTS5 query text: each term quoted (terms hold only letters and digits), alternatives ORed, words ANDed. */
-function fts5Query(query: string[][]): string {
-  return query.map((alts) => `(${alts.map((t) => `"${t.toLowerCase().replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND ');
+/**
+ * The FTS5 token that marks a message's workspace: "w" and the hex of the id's bytes (always one ascii token, longer
+ * than any indexed word can be); `hex(workspace_id)` in SQLite makes the same.
+ */
+const workspaceToken = (workspaceId: string) => `w${Buffer.from(workspaceId, 'utf8').toString('hex').toUpperCase()}`;
+
+/** FTS5 query text: each word's terms quoted (only letters and digits) and ORed, all ANDed; with the workspace. */
+function fts5Query(workspaceId: string | null, query: string[][]): string {
+  const words = query.map((alts) => `(${alts.map((t) => `"${t.toLowerCase().replace(/"/g, '""')}"`).join(' OR ')})`);
+  return [...(workspaceId === null ? [] : [`"${workspaceToken(workspaceId)}"`]), ...words].join(' AND ');
 }
 
 /**
@@ -98,21 +112,25 @@ const sqliteDialect: Dialect = {
   searchIndexSql: () => [
     `CREATE VIRTUAL TABLE messages_fts USING fts5(terms, content='', contentless_delete=1, tokenize='ascii', detail='none')`,
     `CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.search_terms <> ''
-     BEGIN INSERT INTO messages_fts(rowid, terms) VALUES (new.rowid, new.search_terms); END`,
+     BEGIN INSERT INTO messages_fts(rowid, terms) VALUES (new.rowid, 'w' || hex(new.workspace_id) || ' ' || new.search_terms); END`,
     `CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.search_terms <> ''
      BEGIN DELETE FROM messages_fts WHERE rowid = old.rowid; END`,
-    `CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_terms ON messages
+    `CREATE TRIGGER messages_fts_update AFTER UPDATE OF search_terms, workspace_id ON messages
      BEGIN
        DELETE FROM messages_fts WHERE rowid = old.rowid;
-       INSERT INTO messages_fts(rowid, terms) SELECT new.rowid, new.search_terms WHERE new.search_terms <> '';
+       INSERT INTO messages_fts(rowid, terms) SELECT new.rowid, 'w' || hex(new.workspace_id) || ' ' || new.search_terms WHERE new.search_terms <> '';
      END`,
-    `INSERT INTO messages_fts(rowid, terms) SELECT rowid, search_terms FROM messages WHERE search_terms <> ''`,
+    `INSERT INTO messages_fts(rowid, terms) SELECT rowid, 'w' || hex(workspace_id) || ' ' || search_terms FROM messages WHERE search_terms <> ''`,
   ],
   // Probing one message through FTS5 costs a term lookup in every segment; a substring test on the row is cheaper.
   searchMatchSql: (alias, query) => termsContain(alias, query, 'instr'),
-  searchHitsSql: (workspaceId, query, limit) =>
+  searchHitsSql: (workspaceId, query, limit, narrow = false) =>
     sql<{ conversation_id: string }>`select m.conversation_id from messages_fts join messages m on m.rowid = messages_fts.rowid
-      where messages_fts match ${fts5Query(query)} and m.workspace_id = ${workspaceId} limit ${limit}`,
+      where messages_fts match ${fts5Query(narrow ? workspaceId : null, query)} and m.workspace_id = ${workspaceId} limit ${limit}`,
+  // The workspace token narrows a count to one workspace; for a rare term that costs more than the count itself.
+  searchCountSql: (workspaceId, query, limit, exact) =>
+    sql<{ n: number; exact: number }>`select count(*) as n, ${sql.lit(exact ? 1 : 0)} as exact
+      from (select rowid from messages_fts where messages_fts match ${fts5Query(exact ? workspaceId : null, query)} limit ${limit})`,
   jsonArrayHasSql: (column, value) => sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`,
 };
 
@@ -162,6 +180,9 @@ const postgresDialect: Dialect = {
   searchHitsSql: (workspaceId, query, limit) =>
     sql<{ conversation_id: string }>`select s.conversation_id from messages_search s
       where s.terms @@ cast(${tsQuery(query)} as tsquery) and s.workspace_id = ${workspaceId} limit ${limit}`,
+  searchCountSql: (workspaceId, query, limit) =>
+    sql<{ n: number; exact: number }>`select count(*) as n, 1 as exact from (select 1 from messages_search s
+      where s.terms @@ cast(${tsQuery(query)} as tsquery) and s.workspace_id = ${workspaceId} limit ${limit}) h`,
   jsonArrayHasSql: (column, value) => sql<SqlBool>`(${sql.ref(column)})::jsonb ? ${value}`,
 };
 

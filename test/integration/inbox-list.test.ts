@@ -191,6 +191,9 @@ describe.skipIf(pgUnavailable())(`inbox list: views, filters, urgency order, cur
     expect(await ids({ workspaceId: otherWs })).toEqual(['c10']);
     expect(await ids({ status: 'open' })).not.toContain('c10');
     expect(await search('klacht')).toEqual(['c01']);
+    // Three matching messages in all, two in this workspace: counted again in this one, then sorted from the hits.
+    expect((await list({ search: searchQueryOf('klacht'), status: 'snoozed' }, 2)).rows.map((r) => r.id)).toEqual(['c06']);
+    expect((await list({ search: searchQueryOf('elders') }, 0)).rows).toEqual([]);
   });
 
   it('counts the active conversations per view', async () => {

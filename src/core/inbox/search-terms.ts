@@ -49,9 +49,9 @@ function wordsOf(text: string): string[] {
 }
 
 /**
- * The text to index for a message: every word of the subject and the first {@link MAX_INDEXED_CHARS} characters
- * as its Dutch and English stems, each term once, separated by single spaces. Terms hold only letters and digits.
- * Empty when the text has no words.
+ * The text to index for a message: every word of the subject and the text (the first {@link MAX_INDEXED_CHARS}
+ * characters of both together) as its Dutch and English stems, each term once, separated by single spaces. Terms
+ * hold only letters and digits. Empty when there are no words.
  */
 export function searchTermsOf(subject: string | null, text: string): string {
   const source = head(subject ? `${subject}\n${text}` : text, MAX_INDEXED_CHARS);

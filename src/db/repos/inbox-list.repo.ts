@@ -46,15 +46,18 @@ export interface ListTuning {
   searchSetMax: number;
 }
 
-const DEFAULT_TUNING: ListTuning = { searchSetMax: 3000 };
+const DEFAULT_TUNING: ListTuning = { searchSetMax: 8000 };
 const MAX_LIMIT = 200;
 /** Open and pending conversations: the partial list index of migration 0009 holds exactly these (same condition). */
 const OPEN_OR_PENDING = sql<SqlBool>`status in ('open', 'pending')`;
 
+/** Snoozed conversations whose time has passed: active again. The partial index of the snoozed holds these. */
+const snoozedDue = (now: string): Cond => (eb) => eb.and([eb('status', '=', sql.lit('snoozed')), eb('snoozed_until', '<=', now)]);
+
 /** Status alternatives, each answerable from one list index in list order. */
 function statusParts(status: ConversationListQuery['status'], now: string): Cond[] {
   if (status !== 'active') return [(eb) => eb('status', '=', status)];
-  return [() => OPEN_OR_PENDING, (eb) => eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '<=', now)])];
+  return [() => OPEN_OR_PENDING, snoozedDue(now)];
 }
 
 /** The view as filters (none for all); null when the view cannot hold a row (the team view of someone in no team). */
@@ -161,11 +164,15 @@ export async function listConversations(q: Q, d: Dialect, query: ConversationLis
   const search = query.search ? cleanSearch(query.search) : null;
   if (search === 'nothing') return { rows: [], nextCursor: null };
   if (search) {
-    const hits = sql<SqlBool>`conversations.id in (select h.conversation_id from (${d.searchHitsSql(query.workspaceId, search, tuning.searchSetMax + 1)}) h)`;
-    const { count } = await q.selectNoFrom(sql<number>`(select count(*) from (${d.searchHitsSql(query.workspaceId, search, tuning.searchSetMax + 1)}) h)`.as('count')).executeTakeFirstOrThrow();
-    if (Number(count) === 0) return { rows: [], nextCursor: null };
-    setMode ||= Number(count) <= tuning.searchSetMax;
-    filters.push(Number(count) <= tuning.searchSetMax ? () => hits : hasMatchingMessage(d, search));
+    // Counted the cheapest way first (possibly across workspaces), exactly in this one only when that is many.
+    const countOf = async (exact: boolean) => (await d.searchCountSql(query.workspaceId, search, tuning.searchSetMax + 1, exact).execute(q)).rows[0];
+    const first = await countOf(false);
+    const narrow = !Number(first.exact) && Number(first.n) > tuning.searchSetMax;
+    const count = Number(narrow ? (await countOf(true)).n : first.n);
+    if (count === 0) return { rows: [], nextCursor: null };
+    const hits = sql<SqlBool>`conversations.id in (select h.conversation_id from (${d.searchHitsSql(query.workspaceId, search, tuning.searchSetMax + 1, narrow)}) h)`;
+    setMode ||= count <= tuning.searchSetMax;
+    filters.push(count <= tuning.searchSetMax ? () => hits : hasMatchingMessage(d, search));
   }
 
   let keys: Key[];
@@ -189,7 +196,6 @@ export async function listConversations(q: Q, d: Dialect, query: ConversationLis
  */
 export async function countViews(q: Q, query: Pick<ConversationListQuery, 'workspaceId' | 'userId' | 'teamIds' | 'now'>): Promise<{ mine: number; team: number; unassigned: number; all: number }> {
   const teamIds = [...new Set(query.teamIds)];
-  const snoozedDue: Cond = (eb) => eb.and([eb('status', '=', sql.lit('snoozed')), eb('snoozed_until', '<=', query.now)]);
   const count = (eb: ExpressionBuilder<DB, never>, view: Cond | null) => {
     const part = (status: Cond) =>
       eb
@@ -197,7 +203,7 @@ export async function countViews(q: Q, query: Pick<ConversationListQuery, 'works
         .select((s) => s.fn.countAll<number>().as('n'))
         .where('workspace_id', '=', query.workspaceId)
         .where((w) => (view ? w.and([view(w), status(w)]) : status(w)));
-    return sql<number>`(${part(() => OPEN_OR_PENDING)}) + (${part(snoozedDue)})`;
+    return sql<number>`(${part(() => OPEN_OR_PENDING)}) + (${part(snoozedDue(query.now))})`;
   };
   const r = await q
     .selectNoFrom((eb) => [
