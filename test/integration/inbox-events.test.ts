@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createApp } from '../../src/context';
 import { buildHttpApp } from '../../src/http/app';
 import { allRoutes } from '../../src/http/routes';
-import { endInboxStreams, inboxEventRoutes } from '../../src/http/routes/inbox-events.routes';
+import { endInboxStreams } from '../../src/http/routes/inbox-events.routes';
 import type { App, InboxEvent } from '../../src/services/app';
 import { createTestApp, pgUnavailable, testDb, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
@@ -102,7 +102,7 @@ const path = (ws: string) => `/api/workspaces/${ws}/inbox/events`;
 
 /** A listening HTTP server over `app` that also serves the inbox stream. */
 async function listen(app: App): Promise<{ http: FastifyInstance; base: string }> {
-  const http = await buildHttpApp(app, { webDir: null, routes: [...allRoutes, ...inboxEventRoutes] });
+  const http = await buildHttpApp(app, { webDir: null, routes: allRoutes });
   const base = await http.listen({ port: 0, host: '127.0.0.1' });
   return { http, base };
 }
