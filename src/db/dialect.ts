@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import pg from 'pg';
+import { ownCommits, sharedCommits, type CommitGroups } from './commit-groups';
 import { oneProcessPubSub, postgresPubSub, type PubSub } from './pubsub';
 import type { DB } from './schema';
 
@@ -86,6 +87,8 @@ export interface Connection {
   location: string;
   /** Messages to the other server processes on this database (none to tell on a one-process database). */
   pubsub: PubSub;
+  /** Short write transactions whose callers wait for the commit (webhook intake): grouped where that is safe. */
+  commits: CommitGroups;
   /** Closes the pool and stops every listener of `pubsub`. */
   close(): Promise<void>;
 }
@@ -226,7 +229,7 @@ export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  return { dialect: sqliteDialect, db, location: path, pubsub: oneProcessPubSub(), close: () => db.destroy() };
+  return { dialect: sqliteDialect, db, location: path, pubsub: oneProcessPubSub(), commits: sharedCommits(db), close: () => db.destroy() };
 }
 
 /** Opens a PostgreSQL pool for `url`; every connection works in UTC. */
@@ -242,7 +245,7 @@ export function openPostgres(url: string, poolSize = 10): Connection {
     await pubsub.close();
     await db.destroy();
   };
-  return { dialect: postgresDialect, db, location: url.replace(/\/\/[^@/]*@/, '//***@'), pubsub, close };
+  return { dialect: postgresDialect, db, location: url.replace(/\/\/[^@/]*@/, '//***@'), pubsub, commits: ownCommits(db), close };
 }
 
 /** Runs `fn` in a transaction that takes the write lock at its start on SQLite and is a normal one on PostgreSQL. */
@@ -258,6 +261,14 @@ export async function ping(db: Kysely<DB>): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when `q` (a database or an open transaction) runs on PostgreSQL: for repositories that are handed only a
+ * query runner and must lock rows there (SQLite has one writer at a time, so it needs no row locks).
+ */
+export function runsOnPostgres(q: Kysely<DB>): boolean {
+  return q.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Adds a row lock to a select on PostgreSQL; SQLite's write transaction already excludes other writers. */

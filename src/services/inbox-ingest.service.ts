@@ -4,13 +4,12 @@ import type { MessageKind } from '../core/inbox/routing';
 import { newId } from '../core/shared/ids';
 import { detectLanguage } from '../core/text/language';
 import type { InboundItem } from '../connectors/types';
-import { findConversationByThread, findIdentity, lockConversation, insertContact, insertConversation, insertMessageOnce, updateConversation } from '../db/repos/inbox.repo';
-import { findTeam } from '../db/repos/teams.repo';
+import { changedColumns, findConversationsByThreads, findIdentities, insertContact, insertConversation, insertMessageOnce, updateConversation } from '../db/repos/inbox.repo';
 import type { Q } from '../db/repos/types';
 import { bool } from '../db/repos/types';
 import type { ChannelsTable, ConversationsTable } from '../db/schema';
 import type { App, InboxEvent } from './app';
-import { routeNewConversation } from './inbox-routing';
+import { IngestLookups, routeNewConversation } from './inbox-routing';
 import { pausesAfter, slaFields, teamTerms } from './inbox-sla';
 import { keepAttachments, type AttachmentStorage } from './message-attachments.service';
 
@@ -23,17 +22,30 @@ export interface InboxTouch {
   event: InboxEvent;
 }
 
+/** What one ingest knows of the channel's threads and authors: read once up front, kept current as it writes. */
+interface Known {
+  /** Conversations by platform thread (locked on PostgreSQL). */
+  conversations: Map<string, ConversationsTable>;
+  /** Contact ids by the author's remote id on this channel. */
+  contacts: Map<string, string>;
+  /** Contacts created in this ingest: no tags, not VIP (so routing need not read them back). */
+  newContacts: Set<string>;
+}
+
 /** The contact behind an inbound author on this channel: found by its identity, or created with one. */
-async function contactFor(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, author: InboundItem['author'], at: string): Promise<string> {
-  const known = await findIdentity(q, channel.workspace_id, channel.id, author.remoteId);
-  if (known) return known.contact_id;
+async function contactFor(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, author: InboundItem['author'], at: string, known: Known): Promise<string> {
+  const found = known.contacts.get(author.remoteId);
+  if (found) return found;
   const id = newId();
   const name = author.displayName?.trim() || author.handle?.trim() || author.email?.trim() || author.remoteId;
-  return insertContact(
+  const contactId = await insertContact(
     q,
     { workspace_id: channel.workspace_id, id, display_name: name.slice(0, 200), email: author.email ?? null, tags: '[]', vip: 0, merged_into: null, created_at: at, updated_at: at },
     { workspace_id: channel.workspace_id, channel_id: channel.id, remote_id: author.remoteId, contact_id: id, handle: author.handle ?? null, display_name: author.displayName ?? null, created_at: at },
   );
+  if (contactId === id) known.newContacts.add(id);
+  known.contacts.set(author.remoteId, contactId);
+  return contactId;
 }
 
 function newConversation(channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, item: InboundItem, contactId: string, lang: 'nl' | 'en' | null, mood: string, receivedAt: string): ConversationsTable {
@@ -74,8 +86,8 @@ function newConversation(channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, it
 }
 
 /** The SLA columns after a change to the conversation, under its team's terms (none without a team). */
-async function slaAfter(q: Q, conv: ConversationsTable, now: string) {
-  const team = conv.team_id ? await findTeam(q, conv.workspace_id, conv.team_id) : undefined;
+async function slaAfter(lookups: IngestLookups, conv: ConversationsTable, now: string) {
+  const team = conv.team_id ? await lookups.team(conv.team_id) : undefined;
   return slaFields(conv, teamTerms(team), now);
 }
 
@@ -92,21 +104,27 @@ async function slaAfter(q: Q, conv: ConversationsTable, now: string) {
 export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspace_id' | 'id'>, items: InboundItem[], receivedAt: string, touched?: InboxTouch[], storage?: AttachmentStorage): Promise<number> {
   let added = 0;
   let channelKind: string | null = null;
+  const lookups = new IngestLookups(q, channel.workspace_id);
   const sorted = [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // People change conversations while messages arrive: they are read under their row locks before they are rewritten.
+  const known: Known = {
+    conversations: await findConversationsByThreads(q, channel.workspace_id, channel.id, sorted.map((i) => i.threadRemoteId), true),
+    contacts: await findIdentities(q, channel.workspace_id, channel.id, sorted.filter((i) => !i.fromSelf).map((i) => i.author.remoteId)),
+    newContacts: new Set(),
+  };
   for (const item of sorted) {
     const text = item.text ?? '';
-    let conv = await findConversationByThread(q, channel.workspace_id, channel.id, item.threadRemoteId);
+    let conv = known.conversations.get(item.threadRemoteId);
     if (!conv && item.fromSelf) continue;
-    // People change conversations while messages arrive: read it again under its row lock before writing it back.
-    if (conv) conv = await lockConversation(q, channel.workspace_id, conv.id);
     const lang = detectLanguage(`${item.subject ?? ''} ${text}`).language;
     const mood = sentimentOf(text, lang);
-    const contactId = item.fromSelf ? null : await contactFor(q, channel, item.author, receivedAt);
+    const contactId = item.fromSelf ? null : await contactFor(q, channel, item.author, receivedAt, known);
     let opened = false;
     if (!conv) {
       const fresh = newConversation(channel, item, contactId!, lang, mood.label, receivedAt);
       conv = await insertConversation(q, fresh);
       opened = conv.id === fresh.id;
+      known.conversations.set(item.threadRemoteId, conv);
     }
     const messageId = newId();
     const isNew = await insertMessageOnce(q, {
@@ -155,7 +173,7 @@ export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspac
     }
     if (opened) {
       channelKind ??= (await q.selectFrom('channels').select('kind').where('id', '=', channel.id).executeTakeFirst())?.kind ?? 'unknown';
-      const contact = await q.selectFrom('contacts').select(['tags', 'vip']).where('id', '=', contactId!).executeTakeFirst();
+      const contact = known.newContacts.has(contactId!) ? { tags: '[]', vip: 0 } : await q.selectFrom('contacts').select(['tags', 'vip']).where('id', '=', contactId!).executeTakeFirst();
       Object.assign(
         next,
         await routeNewConversation(q, next, {
@@ -169,13 +187,14 @@ export async function fileIntoInbox(q: Q, channel: Pick<ChannelsTable, 'workspac
           contactTags: contact ? (JSON.parse(contact.tags) as string[]) : [],
           vip: bool(contact?.vip),
           receivedAt: item.createdAt,
-        }),
+        }, lookups),
       );
     } else {
-      Object.assign(next, await slaAfter(q, next, receivedAt));
+      Object.assign(next, await slaAfter(lookups, next, receivedAt));
     }
-    const { workspace_id: _w, id: _i, ...patch } = next;
+    const { workspace_id: _w, id: _i, ...patch } = changedColumns(conv, next);
     await updateConversation(q, conv.id, patch);
+    known.conversations.set(item.threadRemoteId, next);
     touched?.push({ workspaceId: channel.workspace_id, event: { type: 'conversation', conversationId: conv.id, change: opened ? 'new' : 'message' } });
   }
   return added;

@@ -40,7 +40,7 @@ export async function receiveWebhook(app: App, kind: string, req: WebhookRequest
   const items = result.items;
   const now = app.clock.now().toISOString();
   const touched: InboxTouch[] = [];
-  const outcome = await app.db.transaction().execute(async (q) => {
+  const outcome = await app.conn.commits.run(async (q) => {
     const accounts = [...new Set(items.map((i) => i.accountRemoteId))];
     const channels = accounts.length
       ? await q

@@ -150,7 +150,7 @@ describe.skipIf(missing).each(['sqlite', 'postgres'] as const)('loss test: webho
       return (live[k] = s);
     };
     const ready = (s: RegieProcess) => Promise.race([s.ready, sleep(60_000).then(() => Promise.reject(new Error(`regie did not start within 60 s: ${s.output.slice(-3).join(' | ')}`)))]);
-    // Each web process lives 0.8–2 s after it is ready — longer on a slow machine, until about 1/KILLS of the bodies
+    // Each web process lives 0.2–0.8 s after it is ready — longer on a slow machine, until about 1/KILLS of the bodies
     // has been acknowledged since, so that the run gets its kills spread over all of it without starving (at most
     // 10 s) — then kill -9. One start in twenty is killed before it is ready.
     const stride = (plan.length * ports.length) / KILLS;
@@ -162,7 +162,7 @@ describe.skipIf(missing).each(['sqlite', 'postgres'] as const)('loss test: webho
         if (!early) await ready(s);
         const from = stats.acked;
         const need = early ? 0 : stride * (0.5 + Math.random());
-        const atLeast = Date.now() + (early ? Math.random() * 500 : 800 + Math.random() * 1200);
+        const atLeast = Date.now() + (early ? Math.random() * 500 : 200 + Math.random() * 600);
         const atMost = Date.now() + 10_000;
         while (!done && Date.now() < atMost && (Date.now() < atLeast || stats.acked - from < need)) await sleep(25);
         if (done) break;

@@ -60,10 +60,11 @@ export async function storeRefreshed(q: Q, id: string, version: number, sealed: 
 /** Stores inbound items, skipping ones already stored (same channel and remote id); returns how many were new. */
 export async function insertInboundItems(q: Q, rows: InboundItemsTable[]): Promise<number> {
   let added = 0;
-  for (const row of rows) {
+  // One statement per hundred items (well under either database's limit on bound values).
+  for (let i = 0; i < rows.length; i += 100) {
     const r = await q
       .insertInto('inbound_items')
-      .values(row)
+      .values(rows.slice(i, i + 100))
       .onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'remote_id']).doNothing())
       .executeTakeFirst();
     added += Number(r.numInsertedOrUpdatedRows ?? 0);

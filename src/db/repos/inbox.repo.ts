@@ -1,3 +1,4 @@
+import { runsOnPostgres } from '../dialect';
 import type { ContactIdentitiesTable, ContactsTable, ConversationsTable, MessagesTable } from '../schema';
 import type { Q } from './types';
 
@@ -18,8 +19,39 @@ export async function insertContact(q: Q, contact: ContactsTable, identity: Cont
   return existing!.contact_id;
 }
 
+/** The conversation of a platform thread. */
 export function findConversationByThread(q: Q, workspaceId: string, channelId: string, threadRemoteId: string) {
   return q.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('thread_remote_id', '=', threadRemoteId).executeTakeFirst();
+}
+
+/** Chunks of `values` small enough for one `in (…)` list on either database. */
+function chunks<T>(values: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The conversations of these platform threads of a channel, by thread id. With `lock`, their rows stay locked until
+ * the transaction ends (PostgreSQL; SQLite's one writer needs none), so what is read is what gets rewritten.
+ */
+export async function findConversationsByThreads(q: Q, workspaceId: string, channelId: string, threadRemoteIds: string[], lock = false): Promise<Map<string, ConversationsTable>> {
+  const out = new Map<string, ConversationsTable>();
+  for (const part of chunks([...new Set(threadRemoteIds)].sort())) {
+    const query = q.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('thread_remote_id', 'in', part).orderBy('thread_remote_id');
+    for (const row of await (lock && runsOnPostgres(q) ? query.forUpdate() : query).execute()) out.set(row.thread_remote_id, row);
+  }
+  return out;
+}
+
+/** The contacts behind these author identities on a channel, by the identity's remote id. */
+export async function findIdentities(q: Q, workspaceId: string, channelId: string, remoteIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...new Set(remoteIds)])) {
+    const rows = await q.selectFrom('contact_identities').select(['remote_id', 'contact_id']).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('remote_id', 'in', part).execute();
+    for (const r of rows) out.set(r.remote_id, r.contact_id);
+  }
+  return out;
 }
 
 /** Creates the conversation of a thread, or returns the one another transaction created meanwhile. */
@@ -29,8 +61,17 @@ export async function insertConversation(q: Q, row: ConversationsTable): Promise
   return (await findConversationByThread(q, row.workspace_id, row.channel_id, row.thread_remote_id))!;
 }
 
+/** Writes the given columns of a conversation (only those: every index over another column stays untouched). */
 export async function updateConversation(q: Q, id: string, patch: Partial<Omit<ConversationsTable, 'id' | 'workspace_id'>>): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
   await q.updateTable('conversations').set(patch).where('id', '=', id).execute();
+}
+
+/** The columns of `next` whose values differ from `before`: what an update has to write. */
+export function changedColumns<T extends object>(before: T, next: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of Object.keys(next) as Array<keyof T>) if (next[k] !== before[k]) out[k] = next[k];
+  return out;
 }
 
 /** Inserts the message unless the channel already has one with its remote id; true when it was new. */
@@ -40,16 +81,17 @@ export async function insertMessageOnce(q: Q, row: MessagesTable): Promise<boole
 }
 
 /**
- * Takes the write lock on channels' rows until the transaction ends (a no-op update, the same on both databases),
- * in id order, so concurrent ingests into one channel take turns instead of overwriting each other's counts or
- * deadlocking on its contacts and conversations.
+ * Takes the write lock on channels' rows until the transaction ends, in id order, so concurrent ingests into one
+ * channel take turns instead of overwriting each other's counts or deadlocking on its contacts and conversations
+ * (PostgreSQL; SQLite has one writer at a time already).
  */
 export async function lockChannelsForIngest(q: Q, channelIds: string[]): Promise<void> {
-  for (const id of [...new Set(channelIds)].sort()) await q.updateTable('channels').set((eb) => ({ id: eb.ref('id') })).where('id', '=', id).execute();
+  if (channelIds.length === 0 || !runsOnPostgres(q)) return;
+  await q.selectFrom('channels').select('id').where('id', 'in', [...new Set(channelIds)].sort()).orderBy('id').forUpdate().execute();
 }
 
-/** Takes the write lock on a conversation's row until the transaction ends, then reads it (fresh). */
-export async function lockConversation(q: Q, workspaceId: string, id: string) {
-  await q.updateTable('conversations').set((eb) => ({ id: eb.ref('id') })).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
-  return q.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+/** Reads a conversation fresh and keeps its row locked until the transaction ends (see findConversationsByThreads). */
+export function lockConversation(q: Q, workspaceId: string, id: string) {
+  const query = q.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+  return (runsOnPostgres(q) ? query.forUpdate() : query).executeTakeFirst();
 }
