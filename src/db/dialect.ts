@@ -228,6 +228,9 @@ export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // Savepoint and statement journals in memory, not in temporary files: a group of webhook deliveries (one savepoint
+  // each, see commit-groups.ts) otherwise writes every page it touches twice.
+  raw.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { dialect: sqliteDialect, db, location: path, pubsub: oneProcessPubSub(), commits: sharedCommits(db), close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
 import type { ChannelsTable, InboundItemsTable } from '../schema';
+import { insertCompiled } from './prepared';
 import type { Q } from './types';
 
 export async function insertChannel(q: Q, row: ChannelsTable): Promise<void> {
@@ -61,14 +62,7 @@ export async function storeRefreshed(q: Q, id: string, version: number, sealed: 
 export async function insertInboundItems(q: Q, rows: InboundItemsTable[]): Promise<number> {
   let added = 0;
   // One statement per hundred items (well under either database's limit on bound values).
-  for (let i = 0; i < rows.length; i += 100) {
-    const r = await q
-      .insertInto('inbound_items')
-      .values(rows.slice(i, i + 100))
-      .onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'remote_id']).doNothing())
-      .executeTakeFirst();
-    added += Number(r.numInsertedOrUpdatedRows ?? 0);
-  }
+  for (let i = 0; i < rows.length; i += 100) added += await insertCompiled(q, 'inbound_items', rows.slice(i, i + 100), ['workspace_id', 'channel_id', 'remote_id']);
   return added;
 }
 

@@ -1,4 +1,5 @@
 import { runsOnPostgres } from '../dialect';
+import { insertCompiled, updateByIdCompiled } from './prepared';
 import type { ContactIdentitiesTable, ContactsTable, ConversationsTable, MessagesTable } from '../schema';
 import type { Q } from './types';
 
@@ -63,8 +64,7 @@ export async function insertConversation(q: Q, row: ConversationsTable): Promise
 
 /** Writes the given columns of a conversation (only those: every index over another column stays untouched). */
 export async function updateConversation(q: Q, id: string, patch: Partial<Omit<ConversationsTable, 'id' | 'workspace_id'>>): Promise<void> {
-  if (Object.keys(patch).length === 0) return;
-  await q.updateTable('conversations').set(patch).where('id', '=', id).execute();
+  await updateByIdCompiled(q, 'conversations', id, patch);
 }
 
 /** The columns of `next` whose values differ from `before`: what an update has to write. */
@@ -76,8 +76,7 @@ export function changedColumns<T extends object>(before: T, next: T): Partial<T>
 
 /** Inserts the message unless the channel already has one with its remote id; true when it was new. */
 export async function insertMessageOnce(q: Q, row: MessagesTable): Promise<boolean> {
-  const r = await q.insertInto('messages').values(row).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'remote_id']).doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  return (await insertCompiled(q, 'messages', [row], ['workspace_id', 'channel_id', 'remote_id'])) === 1;
 }
 
 /**
