@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import pg from 'pg';
 import { ownCommits, sharedCommits, type CommitGroups } from './commit-groups';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 import { oneProcessPubSub, postgresPubSub, type PubSub } from './pubsub';
 import type { DB } from './schema';
 
@@ -232,7 +233,20 @@ export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   // each, see commit-groups.ts) otherwise writes every page it touches twice.
   raw.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  return { dialect: sqliteDialect, db, location: path, pubsub: oneProcessPubSub(), commits: sharedCommits(db), close: () => db.destroy() };
+  let checkpointer: Checkpointer | null = null;
+  if (path !== ':memory:') {
+    // Checkpoints on another thread, not inside a commit (see sqlite-checkpointer.ts); back to SQLite's own if that fails.
+    raw.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(path, (why) => {
+      raw.pragma('wal_autocheckpoint = 1000');
+      process.emitWarning(`SQLite checkpoints are back on the writing connection: ${why}`);
+    });
+  }
+  const close = async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+  };
+  return { dialect: sqliteDialect, db, location: path, pubsub: oneProcessPubSub(), commits: sharedCommits(db), close };
 }
 
 /** Opens a PostgreSQL pool for `url`; every connection works in UTC. */

@@ -1,5 +1,6 @@
 import type { ConversationEventsTable, ConversationsTable, ExpertRequestsTable, RepliesTable, SavedRepliesTable } from '../schema';
 import { skipLocked, type Dialect } from '../dialect';
+import { insertCompiled } from './prepared';
 import type { Q } from './types';
 
 export function findConversation(q: Q, workspaceId: string, id: string) {
@@ -32,7 +33,7 @@ export function findMessage(q: Q, workspaceId: string, id: string) {
 }
 
 export async function insertEvent(q: Q, row: ConversationEventsTable): Promise<void> {
-  await q.insertInto('conversation_events').values(row).execute();
+  await insertCompiled(q, 'conversation_events', [row]);
 }
 
 export function conversationEvents(q: Q, workspaceId: string, conversationId: string) {

@@ -1,5 +1,5 @@
 import { runsOnPostgres } from '../dialect';
-import { insertCompiled, updateByIdCompiled } from './prepared';
+import { insertCompiled, runCompiled, updateByIdCompiled } from './prepared';
 import type { ContactIdentitiesTable, ContactsTable, ConversationsTable, MessagesTable } from '../schema';
 import type { Q } from './types';
 
@@ -12,9 +12,8 @@ export function findIdentity(q: Q, workspaceId: string, channelId: string, remot
  * identity meanwhile, drops the new contact and returns the existing one.
  */
 export async function insertContact(q: Q, contact: ContactsTable, identity: ContactIdentitiesTable): Promise<string> {
-  await q.insertInto('contacts').values(contact).execute();
-  const r = await q.insertInto('contact_identities').values(identity).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'remote_id']).doNothing()).executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) return contact.id;
+  await insertCompiled(q, 'contacts', [contact]);
+  if ((await insertCompiled(q, 'contact_identities', [identity], ['workspace_id', 'channel_id', 'remote_id'])) === 1) return contact.id;
   await q.deleteFrom('contacts').where('id', '=', contact.id).execute();
   const existing = await findIdentity(q, identity.workspace_id, identity.channel_id, identity.remote_id);
   return existing!.contact_id;
@@ -38,9 +37,13 @@ function chunks<T>(values: T[], size = 500): T[][] {
  */
 export async function findConversationsByThreads(q: Q, workspaceId: string, channelId: string, threadRemoteIds: string[], lock = false): Promise<Map<string, ConversationsTable>> {
   const out = new Map<string, ConversationsTable>();
+  const forUpdate = lock && runsOnPostgres(q);
   for (const part of chunks([...new Set(threadRemoteIds)].sort())) {
-    const query = q.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('thread_remote_id', 'in', part).orderBy('thread_remote_id');
-    for (const row of await (lock && runsOnPostgres(q) ? query.forUpdate() : query).execute()) out.set(row.thread_remote_id, row);
+    const rows = await runCompiled(q, `conversationsByThreads:${part.length}:${forUpdate}`, [workspaceId, channelId, ...part], (ws: string, ch: string, ...threads: string[]) => {
+      const query = q.selectFrom('conversations').selectAll().where('workspace_id', '=', ws).where('channel_id', '=', ch).where('thread_remote_id', 'in', threads).orderBy('thread_remote_id');
+      return forUpdate ? query.forUpdate() : query;
+    });
+    for (const row of rows) out.set(row.thread_remote_id, row);
   }
   return out;
 }
@@ -49,7 +52,9 @@ export async function findConversationsByThreads(q: Q, workspaceId: string, chan
 export async function findIdentities(q: Q, workspaceId: string, channelId: string, remoteIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const part of chunks([...new Set(remoteIds)])) {
-    const rows = await q.selectFrom('contact_identities').select(['remote_id', 'contact_id']).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('remote_id', 'in', part).execute();
+    const rows = await runCompiled(q, `identities:${part.length}`, [workspaceId, channelId, ...part], (ws: string, ch: string, ...ids: string[]) =>
+      q.selectFrom('contact_identities').select(['remote_id', 'contact_id']).where('workspace_id', '=', ws).where('channel_id', '=', ch).where('remote_id', 'in', ids),
+    );
     for (const r of rows) out.set(r.remote_id, r.contact_id);
   }
   return out;
@@ -57,8 +62,7 @@ export async function findIdentities(q: Q, workspaceId: string, channelId: strin
 
 /** Creates the conversation of a thread, or returns the one another transaction created meanwhile. */
 export async function insertConversation(q: Q, row: ConversationsTable): Promise<ConversationsTable> {
-  const r = await q.insertInto('conversations').values(row).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'thread_remote_id']).doNothing()).executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) return row;
+  if ((await insertCompiled(q, 'conversations', [row], ['workspace_id', 'channel_id', 'thread_remote_id'])) === 1) return row;
   return (await findConversationByThread(q, row.workspace_id, row.channel_id, row.thread_remote_id))!;
 }
 

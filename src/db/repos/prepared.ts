@@ -4,6 +4,8 @@ import type { Q } from './types';
 
 /** Compiled queries by the dialect adapter they were compiled for (a transaction shares its database's adapter). */
 const compiled = new WeakMap<object, Map<string, CompiledQuery>>();
+/** Queries kept per database (oldest dropped first): keys vary with column lists and list lengths. */
+const MAX_COMPILED = 2000;
 
 /**
  * Runs a query that is built and compiled once per database handle and then only re-bound to new parameters, for the
@@ -25,6 +27,7 @@ async function runCompiledResult<R>(q: Q, key: string, params: unknown[], build:
     if (c.parameters.length !== params.length || c.parameters.some((v, i) => v !== params[i])) {
       throw new Error(`runCompiled(${key}): the query must use its parameters once each, in order`);
     }
+    if (byKey.size >= MAX_COMPILED) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, c);
   }
   return q.executeQuery<R>({ ...c, parameters: params });
