@@ -1,5 +1,5 @@
 import { connectorFor } from '../connectors';
-import { contactConversations, contactWithIdentities, conversationEvents, conversationExpertRequests, conversationMessages, conversationReplies } from '../db/repos/conversations.repo';
+import { conversationEvents, conversationExpertRequests, conversationMessages, conversationReplies } from '../db/repos/conversations.repo';
 import { findChannel } from '../db/repos/channels.repo';
 import { bool } from '../db/repos/types';
 import { roleCan } from '../core/workspaces/roles';
@@ -9,8 +9,12 @@ import { conversationSummary } from './conversations.service';
 import { replyView } from './replies.service';
 import { workspacePeople } from './inbox-people';
 import { attachmentViews } from './message-attachments.service';
+import { conversationsOfContact, findContact, identitiesOf } from '../db/repos/contacts.repo';
 
 const json = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
+
+/** How many of the contact's other conversations the page lists. */
+const HISTORY_LIMIT = 20;
 
 /**
  * Everything the conversation page shows: the thread (inbound and outgoing, with who wrote each reply for which
@@ -20,13 +24,14 @@ const json = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) 
 export async function conversationDetail(app: App, actor: Actor, scope: WorkspaceScope, id: string) {
   const conversation = await conversationSummary(app.db, scope, id);
   const ws = scope.workspaceId;
-  const [routing, messages, replies, events, [contact, identities], history, channel, experts, people] = await Promise.all([
+  const [routing, messages, replies, events, contact, identities, history, channel, experts, people] = await Promise.all([
     app.db.selectFrom('conversations').select('routing').where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst(),
     conversationMessages(app.db, ws, id),
     conversationReplies(app.db, ws, id),
     conversationEvents(app.db, ws, id),
-    contactWithIdentities(app.db, ws, conversation.contact.id),
-    contactConversations(app.db, ws, conversation.contact.id),
+    findContact(app.db, ws, conversation.contact.id),
+    identitiesOf(app.db, ws, conversation.contact.id),
+    conversationsOfContact(app.db, ws, conversation.contact.id, HISTORY_LIMIT + 1),
     findChannel(app.db, ws, conversation.channelId),
     conversationExpertRequests(app.db, ws, id),
     workspacePeople(app.db, ws, app.clock.now()),
@@ -71,8 +76,8 @@ export async function conversationDetail(app: App, actor: Actor, scope: Workspac
       email: contact?.email ?? null,
       vip: bool(contact?.vip),
       tags: json<string[]>(contact?.tags ?? null, []),
-      identities: identities.map((i) => ({ channelId: i.channel_id, channelKind: i.channel_kind, channelName: i.channel_name, remoteId: i.remote_id, handle: i.handle, displayName: i.display_name })),
-      history: history.filter((h) => h.id !== id).map((h) => ({ id: h.id, channelKind: h.channel_kind, channelName: h.channel_name, subject: h.subject, preview: h.preview ?? '', status: h.status, lastMessageAt: h.last_message_at })),
+      identities: identities.map((i) => ({ channelId: i.channel_id, channelKind: i.channel_kind ?? '', channelName: i.channel_name ?? '', remoteId: i.remote_id, handle: i.handle, displayName: i.display_name })),
+      history: history.filter((h) => h.id !== id).slice(0, HISTORY_LIMIT).map((h) => ({ id: h.id, channelKind: h.channel_kind ?? '', channelName: h.channel_name ?? '', subject: h.subject, preview: h.preview ?? '', status: h.status, lastMessageAt: h.last_message_at })),
     },
     channel: channel
       ? { id: channel.id, kind: channel.kind, name: channel.name, handle: channel.account_handle, replyMaxLength: connector?.capabilities.text.maxLength ?? null, canReply: !!connector?.reply && !!connector.capabilities.replies && !channel.disconnected_at }

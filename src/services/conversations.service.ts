@@ -53,20 +53,12 @@ export function summaryOf(row: ConversationListRow) {
 }
 export type ConversationSummary = ReturnType<typeof summaryOf>;
 
-export interface InboxQuery {
-  view: ConversationListQuery['view'];
-  status: ConversationListQuery['status'];
-  channelId?: string;
-  teamId?: string;
-  tag?: string;
-  sentiment?: string;
-  sla?: string;
-  priority?: string;
-  contactId?: string;
+/** What an inbox page asks for: a view, filters, a search text and a page (the rest comes from who asks). */
+export type InboxQuery = Pick<ConversationListQuery, 'view' | 'status' | 'channelId' | 'teamId' | 'tag' | 'sentiment' | 'sla' | 'priority' | 'contactId' | 'limit'> & {
+  /** The search as typed; see core/inbox/search-terms searchQueryOf. */
   q?: string;
   cursor?: string;
-  limit: number;
-}
+};
 
 /** The inbox list: a view, filters and full-text search, sorted by SLA urgency, a page at a time. */
 export async function listInbox(app: App, actor: Actor, scope: WorkspaceScope, query: InboxQuery) {
@@ -76,7 +68,7 @@ export async function listInbox(app: App, actor: Actor, scope: WorkspaceScope, q
   const base = { workspaceId: scope.workspaceId, userId: actor.userId, teamIds, now };
   if (query.q?.trim() && !search) return { items: [], nextCursor: null, counts: await countViews(app.db, base) };
   const [page, counts] = await Promise.all([
-    listConversations(app.db, app.dialect, { ...base, view: query.view, status: query.status, channelId: query.channelId, teamId: query.teamId, tag: query.tag, sentiment: query.sentiment, sla: query.sla, priority: query.priority, contactId: query.contactId, search, cursor: query.cursor ?? null, limit: query.limit }),
+    listConversations(app.db, app.dialect, { ...query, ...base, search, cursor: query.cursor ?? null }),
     countViews(app.db, base),
   ]);
   return { items: page.rows.map(summaryOf), nextCursor: page.nextCursor, counts };

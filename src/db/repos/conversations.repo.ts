@@ -156,29 +156,3 @@ export function conversationSummaryRow(q: Q, workspaceId: string, id: string) {
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
-
-/** The contact's other conversations, newest first. */
-export function contactConversations(q: Q, workspaceId: string, contactId: string, limit = 20) {
-  return q
-    .selectFrom('conversations as c')
-    .innerJoin('channels as ch', 'ch.id', 'c.channel_id')
-    .select(['c.id', 'c.subject', 'c.preview', 'c.status', 'c.last_message_at', 'ch.kind as channel_kind', 'ch.name as channel_name'])
-    .where('c.workspace_id', '=', workspaceId)
-    .where('c.contact_id', '=', contactId)
-    .orderBy('c.last_message_at', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-export function contactWithIdentities(q: Q, workspaceId: string, contactId: string) {
-  return Promise.all([
-    q.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirst(),
-    q
-      .selectFrom('contact_identities as ci')
-      .innerJoin('channels as ch', 'ch.id', 'ci.channel_id')
-      .select(['ci.channel_id', 'ci.remote_id', 'ci.handle', 'ci.display_name', 'ch.kind as channel_kind', 'ch.name as channel_name'])
-      .where('ci.workspace_id', '=', workspaceId)
-      .where('ci.contact_id', '=', contactId)
-      .execute(),
-  ]);
-}
