@@ -1,4 +1,3 @@
-import { statusAfterFailure } from '../core/channels/status';
 import type { PostContent } from '../core/content/post-content';
 import { featuresOf } from '../core/content/render-variant';
 import { gateDecision, type GateCode } from '../core/publishing/gate-decision';
@@ -8,7 +7,7 @@ import { newId } from '../core/shared/ids';
 import { connectorFor } from '../connectors';
 import { ConnectorError } from '../connectors/errors';
 import type { OutboundVariant, PublishResult, RemoteRef } from '../connectors/types';
-import { findChannel, updateChannel } from '../db/repos/channels.repo';
+import { findChannel } from '../db/repos/channels.repo';
 import { finishAttempt, insertAttempt, lastAttempt, lockVariant } from '../db/repos/dispatch.repo';
 import { approvalOf, findVersion, updateVariant } from '../db/repos/posts.repo';
 import type { Q } from '../db/repos/types';
@@ -22,7 +21,7 @@ import { checkVariant, languageOf, needOf, outboundOf, writerFacts } from './pos
 import { mediaLookup, withMediaBytes } from './media.service';
 import { settingsOf } from './publishing-settings';
 import { gateReasonText } from './gate-reasons';
-import { takeChannelToken, blockChannel } from './rate-limits';
+import { channelRefused, takeChannelToken } from './rate-limits';
 import { finishReply, prepareReply, type ReplyOutcome } from './reply-gate';
 
 /**
@@ -223,16 +222,12 @@ async function finish(app: App, s: Sending, result: { ok: PublishResult } | { er
     if (failure === 'auth_expired' || failure === 'auth_revoked' || failure === 'rate_limited') {
       // The platform refused before accepting anything: safe to send again later.
       await finishAttempt(q, s.attemptId, { finished_at: iso, outcome: 'not_sent', remote_id: null, detail: message.slice(0, 1000) });
-      const retryAfterMs = err instanceof ConnectorError ? err.details.retryAfterMs : undefined;
-      const change = statusAfterFailure(failure, now, { retryAfterMs, platformReason: err instanceof ConnectorError ? err.details.platformReason : undefined, channelName: s.channel.name });
-      await updateChannel(q, s.channel.id, { status: change.status, status_detail: change.detail, rate_limited_until: change.rateLimitedUntil, last_error_at: iso });
-      if (failure === 'rate_limited') {
-        const until = new Date(now.getTime() + (retryAfterMs ?? 15 * 60_000));
-        await blockChannel(app, q, s.channel.id, until, now);
-        await updateVariant(q, v.id, { state: 'scheduled', lease_owner: null, lease_until: null, next_attempt_at: until.toISOString(), updated_at: iso });
+      const refused = await channelRefused(app, q, s.channel, failure, err, now);
+      if (refused.until) {
+        await updateVariant(q, v.id, { state: 'scheduled', lease_owner: null, lease_until: null, next_attempt_at: refused.until.toISOString(), updated_at: iso });
         return { outcome: 'waiting', mails: [] };
       }
-      return { outcome: 'held', mails: await stop(app, q, v, post, 'held', 'channel_needs_reconnect', change.detail ?? undefined, title) };
+      return { outcome: 'held', mails: await stop(app, q, v, post, 'held', 'channel_needs_reconnect', refused.detail ?? undefined, title) };
     }
     // Transient: the platform may or may not have taken it. The next claim reconciles before anything is resent.
     await finishAttempt(q, s.attemptId, { finished_at: iso, outcome: 'unclear', remote_id: null, detail: message.slice(0, 1000) });

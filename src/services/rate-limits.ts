@@ -1,4 +1,7 @@
+import { statusAfterFailure } from '../core/channels/status';
 import { blockUntil, takeToken, type Bucket } from '../core/publishing/rate-bucket';
+import { ConnectorError } from '../connectors/errors';
+import { updateChannel } from '../db/repos/channels.repo';
 import { lockBucket, saveBucket } from '../db/repos/dispatch.repo';
 import type { Q } from '../db/repos/types';
 import type { App } from './app';
@@ -27,4 +30,27 @@ export async function blockChannel(app: App, q: Q, channelId: string, until: Dat
   const row = await lockBucket(q, app.dialect, channelId);
   const b = blockUntil(row ? toBucket(row) : { tokens: 0, updatedAt: now.toISOString(), blockedUntil: null }, until);
   await saveBucket(q, { channel_id: channelId, tokens: b.tokens, updated_at: b.updatedAt, blocked_until: b.blockedUntil }, !!row);
+}
+
+/**
+ * Records on the channel that the platform refused its account (`auth_expired`, `auth_revoked`) or its pace
+ * (`rate_limited`), in the caller's transaction: the channel's status and why, and for a rate limit a block on sends
+ * until the platform's time (or 15 minutes). Returns the status detail to show, and until when sends wait (rate
+ * limit only). The same for posts and replies: whatever was being sent decides itself what happens to it.
+ */
+export async function channelRefused(
+  app: App,
+  q: Q,
+  channel: { id: string; name: string },
+  failure: 'auth_expired' | 'auth_revoked' | 'rate_limited',
+  err: unknown,
+  now: Date,
+): Promise<{ detail: string | null; until: Date | null }> {
+  const retryAfterMs = err instanceof ConnectorError ? err.details.retryAfterMs : undefined;
+  const change = statusAfterFailure(failure, now, { retryAfterMs, platformReason: err instanceof ConnectorError ? err.details.platformReason : undefined, channelName: channel.name });
+  await updateChannel(q, channel.id, { status: change.status, status_detail: change.detail, rate_limited_until: change.rateLimitedUntil, last_error_at: now.toISOString() });
+  if (failure !== 'rate_limited') return { detail: change.detail, until: null };
+  const until = new Date(now.getTime() + (retryAfterMs ?? 15 * 60_000));
+  await blockChannel(app, q, channel.id, until, now);
+  return { detail: change.detail, until };
 }

@@ -1,4 +1,3 @@
-import { statusAfterFailure } from '../core/channels/status';
 import { searchTermsOf } from '../core/inbox/search-terms';
 import { checkText, verdictOf } from '../core/code';
 import { reconcileStep } from '../core/publishing/reconcile';
@@ -7,7 +6,7 @@ import { newId } from '../core/shared/ids';
 import { connectorFor } from '../connectors';
 import { ConnectorError } from '../connectors/errors';
 import type { InboundItem, OutboundReply, RemoteRef } from '../connectors/types';
-import { findChannel, updateChannel } from '../db/repos/channels.repo';
+import { findChannel } from '../db/repos/channels.repo';
 import { findConversation, findMessage, insertEvent, patchConversation, updateReply } from '../db/repos/conversations.repo';
 import { insertMessageOnce, lockConversation } from '../db/repos/inbox.repo';
 import { lockForUpdate } from '../db/dialect';
@@ -20,7 +19,7 @@ import { findTeam } from '../db/repos/teams.repo';
 import { slaFields, teamTerms } from './inbox-sla';
 import { languageOf } from './post-checks';
 import { settingsOf } from './publishing-settings';
-import { blockChannel, takeChannelToken } from './rate-limits';
+import { channelRefused, takeChannelToken } from './rate-limits';
 import { replyReasonText } from './reply-reasons';
 import { tellInboxes } from './inbox-ingest.service';
 
@@ -159,16 +158,12 @@ export async function finishReply(app: App, s: ReplySending, result: { ok: Remot
       return 'failed';
     }
     if (failure === 'auth_expired' || failure === 'auth_revoked' || failure === 'rate_limited') {
-      const retryAfterMs = err instanceof ConnectorError ? err.details.retryAfterMs : undefined;
-      const change = statusAfterFailure(failure, now, { retryAfterMs, platformReason: err instanceof ConnectorError ? err.details.platformReason : undefined, channelName: s.channel.name });
-      await updateChannel(q, s.channel.id, { status: change.status, status_detail: change.detail, rate_limited_until: change.rateLimitedUntil, last_error_at: iso });
-      if (failure === 'rate_limited') {
-        const until = new Date(now.getTime() + (retryAfterMs ?? 15 * 60_000));
-        await blockChannel(app, q, s.channel.id, until, now);
-        await stopReply(app, q, r, 'queued', 'rate_limited', undefined, until.toISOString());
+      const refused = await channelRefused(app, q, s.channel, failure, err, now);
+      if (refused.until) {
+        await stopReply(app, q, r, 'queued', 'rate_limited', undefined, refused.until.toISOString());
         return 'waiting';
       }
-      await stopReply(app, q, r, 'held', 'channel_needs_reconnect', change.detail ?? undefined);
+      await stopReply(app, q, r, 'held', 'channel_needs_reconnect', refused.detail ?? undefined);
       return 'held';
     }
     if (mayResend(connectorFor(s.channel.kind, app.connectors), r, now)) {

@@ -3,6 +3,7 @@ import { connectors as shipped } from '../../src/connectors';
 import { ConnectorError } from '../../src/connectors/errors';
 import { sandboxConnector } from '../../src/connectors/sandbox/sandbox.connector';
 import type { Connector } from '../../src/connectors/types';
+import { storeInbound } from '../../src/services/channels.service';
 import { drain } from '../support/dispatch';
 import { createTestApp, pgUnavailable, testDb, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
@@ -116,5 +117,55 @@ describe.skipIf(pgUnavailable())(`per-channel rate limits at the gate (${testDb(
     expect(await drain(t)).toEqual(['published']);
     const states = await t.app.db.selectFrom('variants').select('state').execute();
     expect(states.map((s) => s.state)).toEqual(['published', 'published', 'published']);
+  });
+});
+
+describe.skipIf(pgUnavailable())(`replies when the platform refuses the account or its pace (${testDb()})`, () => {
+  let t: TestApp;
+  let w: World;
+  let refuse: Array<'auth_expired' | 'rate_limited'> = [];
+  const refusing: Connector = {
+    ...sandboxConnector,
+    async reply(ctx, r) {
+      const what = refuse.shift();
+      if (what === 'auth_expired') throw new ConnectorError('auth_expired', 'Token expired');
+      if (what === 'rate_limited') throw new ConnectorError('rate_limited', 'Slow down', { retryAfterMs: 120_000 });
+      return sandboxConnector.reply!(ctx, r);
+    },
+  };
+  const conversation = async (thread: string) => {
+    const now = t.clock.now().toISOString();
+    await t.app.db.transaction().execute((q) => storeInbound(q, { workspace_id: w.ws, id: w.channel.id }, [{ remoteId: `m-${thread}`, kind: 'mention', threadRemoteId: thread, author: { remoteId: 'u-1', displayName: 'Jan' }, text: 'Wanneer gaat het zwembad open?', createdAt: now }], now));
+    return (await t.app.db.selectFrom('conversations').select('id').where('thread_remote_id', '=', thread).executeTakeFirstOrThrow()).id;
+  };
+  const channel = async () => (await w.owner.get(`/api/workspaces/${w.ws}/channels`)).body.items.find((c: { id: string }) => c.id === w.channel.id);
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { connectors: shipped.map((c) => (c.kind === 'sandbox' ? refusing : c)) });
+    w = await buildWorld(t.http, t.app);
+  });
+  afterAll(() => t?.close());
+
+  it('a rate limit blocks the channel until the platform’s time; the reply waits in the queue and goes then', async () => {
+    const id = await conversation('t-rate');
+    refuse = ['rate_limited'];
+    const r = await w.owner.post(`/api/workspaces/${w.ws}/inbox/conversations/${id}/replies`, { text: 'Vanaf 1 juni, van 10 tot 17 uur.' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ state: 'queued', reasonCode: 'rate_limited' });
+    const row = await t.app.db.selectFrom('replies').selectAll().where('id', '=', r.body.id).executeTakeFirstOrThrow();
+    expect(Date.parse(row.next_attempt_at!) - t.clock.now().getTime()).toBe(120_000);
+    const bucket = await t.app.db.selectFrom('channel_buckets').selectAll().where('channel_id', '=', w.channel.id).executeTakeFirstOrThrow();
+    expect(bucket.blocked_until).toBe(row.next_attempt_at);
+    expect((await channel()).status).toBe('rate_limited');
+  });
+
+  it('an expired sign-in marks the channel and holds the reply for a person (never sent blindly later)', async () => {
+    const id = await conversation('t-auth');
+    t.clock.advance(10 * 60_000); // past the rate limit of the test before
+    refuse = ['auth_expired'];
+    const r = await w.owner.post(`/api/workspaces/${w.ws}/inbox/conversations/${id}/replies`, { text: 'We zoeken het voor je uit.' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ state: 'held', reasonCode: 'channel_needs_reconnect' });
+    expect((await channel()).status).toBe('needs_reconnect');
   });
 });
