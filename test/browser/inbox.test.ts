@@ -1,11 +1,10 @@
-import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseRawMessage } from '../../src/connectors/email/email.map';
 import { startAtprotoNetwork, type AtprotoAccount, type AtprotoNetwork } from '../support/atproto-network';
 import { browserUnavailable, expectAccessible, signIn as signInAs, shot, startBrowserEnv, type BrowserEnv } from '../support/browser';
-import { mailServersUnavailable, startMailServers, type MailServers, type MailUser } from '../support/mail-server';
+import { mailServersUnavailable, messagesIn, startMailServers, type MailServers, type MailUser } from '../support/mail-server';
 import { buildWorld, type World } from '../support/world';
 
 const missing = browserUnavailable() || !inject('pgUrl') || mailServersUnavailable();
@@ -43,26 +42,7 @@ describe.skipIf(!!missing)('inbox journey in the browser', () => {
   const api = () => `/api/workspaces/${w.ws}`;
   const conversationOf = async (channelId: string) => (await env.t.app.db.selectFrom('conversations').selectAll().where('workspace_id', '=', w.ws).where('channel_id', '=', channelId).executeTakeFirst()) ?? null;
 
-  async function inboxOf(u: MailUser, header: Record<string, string>): Promise<Buffer[]> {
-    const c = new ImapFlow({ host: mail.imap.host, port: mail.imap.port, secure: false, auth: { user: u.address, pass: u.password }, logger: false });
-    await c.connect();
-    try {
-      const lock = await c.getMailboxLock('INBOX');
-      try {
-        const uids = (await c.search({ header }, { uid: true })) || [];
-        const out: Buffer[] = [];
-        for (const uid of uids) {
-          const m = await c.fetchOne(String(uid), { source: true }, { uid: true });
-          if (m && m.source) out.push(m.source);
-        }
-        return out;
-      } finally {
-        lock.release();
-      }
-    } finally {
-      await c.logout();
-    }
-  }
+  const inboxOf = (u: MailUser, header: Record<string, string>) => messagesIn(mail.imap, u, 'INBOX', header);
 
   async function openConversation(page: Page, conversationId: string) {
     await page.goto(`${env.baseUrl}/w/${w.ws}/inbox/${conversationId}`);

@@ -3,7 +3,6 @@
  * Dovecot, relaying the local test domains into Dovecot's LMTP), on loopback. A citizen writes to the organization's
  * mailbox; Regie polls it, answers, and the answer arrives threaded, with a copy in Sent.
  */
-import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailConnector, watch } from '../../src/connectors/email/email.connector';
@@ -12,7 +11,7 @@ import { ConnectorError } from '../../src/connectors/errors';
 import { liveContract, staticContract } from '../../src/connectors/testing/contract';
 import type { ConnectorContext, HttpFetch, InboundItem, OutboundVariant } from '../../src/connectors/types';
 import { testContext } from '../support/connector-context';
-import { mailServersUnavailable, startMailServers, type MailServers, type MailUser } from '../support/mail-server';
+import { mailServersUnavailable, messagesIn, startMailServers, type MailServers, type MailUser } from '../support/mail-server';
 import { freePort } from '../support/postgres-server';
 
 const unavailable = mailServersUnavailable();
@@ -47,26 +46,7 @@ describe.skipIf(!!unavailable)('email connector against Dovecot + Postfix', () =
   });
 
   /** Raw messages with this Message-ID in a user's folder (read as that user over IMAP). */
-  async function messagesIn(u: MailUser, folder: string, messageId: string): Promise<Buffer[]> {
-    const c = new ImapFlow({ host: servers.imap.host, port: servers.imap.port, secure: false, auth: { user: u.address, pass: u.password }, logger: false });
-    await c.connect();
-    try {
-      const lock = await c.getMailboxLock(folder);
-      try {
-        const uids = (await c.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
-        const out: Buffer[] = [];
-        for (const uid of uids) {
-          const m = await c.fetchOne(String(uid), { source: true }, { uid: true });
-          if (m && m.source) out.push(m.source);
-        }
-        return out;
-      } finally {
-        lock.release();
-      }
-    } finally {
-      await c.logout();
-    }
-  }
+  const messagesWithId = (u: MailUser, folder: string, messageId: string) => messagesIn(servers.imap, u, folder, { 'message-id': messageId });
 
   beforeAll(async () => {
     servers = await startMailServers();
@@ -123,7 +103,7 @@ describe.skipIf(!!unavailable)('email connector against Dovecot + Postfix', () =
     const ref = await emailConnector.reply!(ctx, { idempotencyKey: 'reply-citizen-1', inReplyTo: question, text });
     expect(ref.remoteId).toMatch(/^<regie\.[0-9a-f]{40}@gemeente\.test>$/);
     const [raw] = await waitFor('the reply to arrive', async () => {
-      const found = await messagesIn(servers.users.burger, 'INBOX', ref.remoteId);
+      const found = await messagesWithId(servers.users.burger, 'INBOX', ref.remoteId);
       return found.length ? found : null;
     });
     const got = await parseRawMessage(raw!);
@@ -133,13 +113,13 @@ describe.skipIf(!!unavailable)('email connector against Dovecot + Postfix', () =
     expect(got.subject).toBe('Re: Lantaarnpaal kapot');
     expect(got.from?.value[0]?.address).toBe('info@gemeente.test');
     expect(got.text?.trim()).toBe(text);
-    expect(await messagesIn(servers.users.info, 'Sent', ref.remoteId)).toHaveLength(1);
+    expect(await messagesWithId(servers.users.info, 'Sent', ref.remoteId)).toHaveLength(1);
 
     const retry = await emailConnector.reply!(ctx, { idempotencyKey: 'reply-citizen-1', inReplyTo: question, text });
     expect(retry.remoteId).toBe(ref.remoteId);
-    expect(await messagesIn(servers.users.info, 'Sent', ref.remoteId)).toHaveLength(1);
+    expect(await messagesWithId(servers.users.info, 'Sent', ref.remoteId)).toHaveLength(1);
     // Postfix has nothing more to deliver for the retry: one copy, never two.
-    expect(await messagesIn(servers.users.burger, 'INBOX', ref.remoteId)).toHaveLength(1);
+    expect(await messagesWithId(servers.users.burger, 'INBOX', ref.remoteId)).toHaveLength(1);
 
     // Our reply coming back into the organization's inbox (a copy, a loop) is recognised as our own.
     const cursor = (await emailConnector.poll!(ctx, null)).cursor;

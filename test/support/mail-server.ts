@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { freePort } from './postgres-server';
+import { ImapFlow } from 'imapflow';
 
 const DOVECOT = '/usr/sbin/dovecot';
 const POSTFIX = '/usr/sbin/postfix';
@@ -292,4 +293,26 @@ export async function startMailServers(): Promise<MailServers> {
       await stop();
     },
   };
+}
+
+/** Raw messages in `u`'s `folder` whose headers match `header` (e.g. `{ 'message-id': id }`), read as `u` over IMAP. */
+export async function messagesIn(imap: MailServers['imap'], u: MailUser, folder: string, header: Record<string, string>): Promise<Buffer[]> {
+  const c = new ImapFlow({ host: imap.host, port: imap.port, secure: false, auth: { user: u.address, pass: u.password }, logger: false });
+  await c.connect();
+  try {
+    const lock = await c.getMailboxLock(folder);
+    try {
+      const uids = (await c.search({ header }, { uid: true })) || [];
+      const out: Buffer[] = [];
+      for (const uid of uids) {
+        const m = await c.fetchOne(String(uid), { source: true }, { uid: true });
+        if (m && m.source) out.push(m.source);
+      }
+      return out;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await c.logout();
+  }
 }
