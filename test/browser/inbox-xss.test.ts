@@ -83,8 +83,17 @@ describe.skipIf(missing)('100 stored-XSS payloads in the inbox, in Chromium: not
     const loaded = (id: string) => canary.hits.slice(hitsFrom).some((h) => h.startsWith(`/img/${id}.`));
     if (canary.secure) {
       const refused = (id: string) => watch.of(['console'], watch.pass).some((x) => x.detail.includes(`/img/${id}.`));
-      const tried = msgs.flatMap((m, k) => (has[k] ? [...(m.html ?? '').matchAll(/<img src="[^"]*\/img\/(p\d{3})\./g)].map((x) => x[1]) : []));
-      await expect.poll(() => tried.filter((id) => !refused(id)), { timeout: 10_000 }).toEqual([]);
+      const tried = msgs.flatMap((m, k) => (has[k] ? [...(m.html ?? '').matchAll(/<img src="[^"]*\/img\/(p\d{3})\./g)].map((x) => ({ k, id: x[1] })) : []));
+      await expect
+        .poll(
+          async () => {
+            const waiting = tried.filter((x) => !refused(x.id));
+            for (const k of new Set(waiting.map((x) => x.k))) await page.getByTestId('message').nth(k).getByTestId('message-html-frame').scrollIntoViewIfNeeded().catch(() => undefined);
+            return waiting.map((x) => x.id);
+          },
+          { timeout: 30_000, interval: 250 },
+        )
+        .toEqual([]);
       expect(held.filter(loaded)).toEqual([]);
     }
     const picked = msgs.map((_m, k) => k).filter((k) => has[k] && show(msgs[k]));
@@ -95,9 +104,19 @@ describe.skipIf(missing)('100 stored-XSS payloads in the inbox, in Chromium: not
     const shown = page.locator('[data-testid="message-html-frame"][data-images="shown"]');
     await expect.poll(() => shown.count()).toBe(picked.length);
     if (canary.secure && picked.length) {
-      for (const f of await shown.all()) await f.scrollIntoViewIfNeeded();
-      const want = picked.flatMap((k) => loadingImageIds(msgs[k].html));
-      await expect.poll(() => want.filter((id) => !loaded(id)), { timeout: 10_000 }).toEqual([]);
+      // Images may load only once their frame is on screen: bring each frame that still waits into view, again and
+      // again, until everything it shows has loaded (a busy machine may take a while).
+      const want = picked.map((k) => ({ k, ids: loadingImageIds(msgs[k].html) }));
+      await expect
+        .poll(
+          async () => {
+            const waiting = want.filter((x) => x.ids.some((id) => !loaded(id)));
+            for (const x of waiting) await page.getByTestId('message').nth(x.k).getByTestId('message-html-frame').scrollIntoViewIfNeeded().catch(() => undefined);
+            return waiting.flatMap((x) => x.ids.filter((id) => !loaded(id)));
+          },
+          { timeout: 30_000, interval: 250 },
+        )
+        .toEqual([]);
     }
     return withHtml;
   }
