@@ -232,6 +232,9 @@ export function openSqlite(dataDir: string, file = 'regie.db'): Connection {
   // Savepoint and statement journals in memory, not in temporary files: a group of webhook deliveries (one savepoint
   // each, see commit-groups.ts) otherwise writes every page it touches twice.
   raw.pragma('temp_store = MEMORY');
+  // Reads straight from the operating system's file cache, without copying each page into SQLite's own cache: a
+  // search that touches many index pages at a million messages takes less than half the time (npm run bench inbox).
+  raw.pragma('mmap_size = 1073741824');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   let checkpointer: Checkpointer | null = null;
   if (path !== ':memory:') {

@@ -225,12 +225,6 @@ async function runOn(label: string, env: Record<string, string>): Promise<void> 
     const hits = async (q: string) => (await app.conn.dialect.searchHitsSql(s.ws, searchQueryOf(q)!, 10_000_000).execute(app.db)).rows.length;
     console.log(`  messages matching: gemeente ${await hits('gemeente')}, afval+opgehaald ${await hits('afval opgehaald')}, hondenbelasting ${await hits('hondenbelasting')}, parkeervergunning ${await hits('parkeervergunning')}`);
     await measure(app, s, oneFile);
-    if (oneFile) {
-      // An experiment, not the shipped setting: the same queries with the database file memory-mapped.
-      await sql`PRAGMA mmap_size = 1073741824`.execute(app.db);
-      console.log(`${label} with PRAGMA mmap_size = 1 GiB (experiment; openSqlite does not set it):`);
-      await measure(app, s, true);
-    }
   } finally {
     await app.conn.close();
     rmSync(dataDir, { recursive: true, force: true });
