@@ -22,9 +22,9 @@ interface Piece {
  * waits and runs in the next group, up to `maxPerGroup` pieces in one transaction, each under its own savepoint —
  * a piece that fails rolls back only its own writes and rejects only its own promise. Every promise settles after
  * the group's commit, so whoever is told "stored" (a platform's webhook call) is told so only for committed data;
- * when the commit fails, every piece of the group fails. Work arriving while nothing is being written starts at
- * once: no added delay when it is quiet; one commit per group when it is busy (a commit writes every page a
- * transaction dirtied, much of it shared between pieces).
+ * when the commit fails, every piece of the group fails. Work arriving while nothing is being written starts on
+ * the event loop's next turn: hardly any delay when it is quiet; one commit per group when it is busy (a commit
+ * writes every page a transaction dirtied, much of it shared between pieces).
  */
 export function sharedCommits(db: Kysely<DB>, maxPerGroup = 32): CommitGroups {
   const queue: Piece[] = [];
