@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge';
-import { formatRelative } from '../../../lib/format';
 import { Link } from '../../../router';
 import { PlatformIcon } from '../../channels/PlatformIcon';
 import { contactPath } from '../../contacts/api';
 import { useWorkspace } from '../../workspace/WorkspaceContext';
 import type { ConversationDetail } from '../api';
+import { ConversationLinks } from '../shared/ConversationLinks';
 
 /** The person behind the conversation: VIP and tags, their identities across channels, their other conversations. */
 export function ContactPanel({
@@ -58,21 +58,7 @@ export function ContactPanel({
       {contact.history.length === 0 ? (
         <p className="small muted">{t('inbox.contact.noHistory')}</p>
       ) : (
-        <ul className="contact-history-list" data-testid="contact-history">
-          {contact.history.map((h) => (
-            <li key={h.id}>
-              <Link to={hrefForConversation(h.id)} className="contact-history-item">
-                <PlatformIcon kind={h.channelKind} size={18} />
-                <span className="contact-history-text">
-                  <span className="contact-history-subject">{h.subject || h.preview || t('inbox.row.noText')}</span>
-                  <span className="small muted">
-                    {h.channelName} · {t(`inbox.status.${h.status}`)} · {formatRelative(h.lastMessageAt)}
-                  </span>
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ConversationLinks items={contact.history} hrefOf={hrefForConversation} compact testId="contact-history" />
       )}
     </section>
   );
