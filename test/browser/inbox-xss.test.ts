@@ -82,7 +82,10 @@ describe.skipIf(missing)('100 stored-XSS payloads in the inbox, in Chromium: not
     const held = msgs.flatMap((m, k) => (has[k] ? loadingImageIds(m.html) : []));
     const loaded = (id: string) => canary.hits.slice(hitsFrom).some((h) => h.startsWith(`/img/${id}.`));
     if (canary.secure) {
-      const refused = (id: string) => watch.of(['console'], watch.pass).some((x) => x.detail.includes(`/img/${id}.`));
+      // That the browser tried and the frame's policy refused shows in the console — at least once for each image
+      // (Chromium does not always report a refusal again when the same e-mail is shown again in a later pass). What
+      // must hold in every pass is the canary's side: nothing held back was fetched.
+      const refused = (id: string) => watch.of(['console']).some((x) => x.detail.includes(`/img/${id}.`));
       const tried = msgs.flatMap((m, k) => (has[k] ? [...(m.html ?? '').matchAll(/<img src="[^"]*\/img\/(p\d{3})\./g)].map((x) => ({ k, id: x[1] })) : []));
       await expect
         .poll(
