@@ -19,8 +19,11 @@ const TERM = /^[\p{L}\p{N}]+$/u;
 const CACHE_LIMIT = 50_000;
 const stemCache = new Map<string, readonly string[]>();
 
-/** The distinct stems of one folded word, Dutch first. */
+const DIGITS = /^[0-9]+$/;
+
+/** The distinct stems of one folded word, Dutch first; a number is its own only stem. */
 function stemsOf(word: string): readonly string[] {
+  if (DIGITS.test(word)) return [word];
   const known = stemCache.get(word);
   if (known) return known;
   const nl = dutchStem(word);
@@ -28,7 +31,8 @@ function stemsOf(word: string): readonly string[] {
   const out = [TERM.test(nl) ? nl : word];
   const second = TERM.test(en) ? en : word;
   if (second !== out[0]) out.push(second);
-  if (stemCache.size >= CACHE_LIMIT) stemCache.clear();
+  // The oldest word leaves when the cache is full: rare words come and go, the common ones stay.
+  if (stemCache.size >= CACHE_LIMIT) stemCache.delete(stemCache.keys().next().value!);
   stemCache.set(word, out);
   return out;
 }
