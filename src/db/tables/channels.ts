@@ -1,4 +1,7 @@
-/** Channels, the platforms' app credentials, OAuth states and the journal of inbound items. Row shapes: see ../schema.ts. */
+/**
+ * Channels, the platforms' app credentials, OAuth states and the journal of inbound items. Row shapes: see
+ * ../schema.ts.
+ */
 
 export interface ChannelsTable {
   workspace_id: string;

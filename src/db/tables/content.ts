@@ -1,4 +1,7 @@
-/** The code, briefs, campaigns, posts with versions and variants, the way out (attempts, reviews, buckets), notifications and media. Row shapes: see ../schema.ts. */
+/**
+ * The code, briefs, campaigns, posts with versions and variants, the way out (attempts, reviews, buckets),
+ * notifications and media. Row shapes: see ../schema.ts.
+ */
 
 export interface CodeVersionsTable {
   workspace_id: string;

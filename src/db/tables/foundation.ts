@@ -1,4 +1,7 @@
-/** Users, organizations, workspaces, membership, mandates, sessions, tokens and the audit chain. Row shapes: see ../schema.ts. */
+/**
+ * Users, organizations, workspaces, membership, mandates, sessions, tokens and the audit chain. Row shapes: see
+ * ../schema.ts.
+ */
 
 export interface UsersTable {
   id: string;

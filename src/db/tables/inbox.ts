@@ -1,4 +1,7 @@
-/** The inbox: contacts and identities, conversations and messages, teams, settings, events, replies, saved replies, expert requests. Row shapes: see ../schema.ts. */
+/**
+ * The inbox: contacts and identities, conversations and messages, teams, settings, events, replies, saved replies,
+ * expert requests. Row shapes: see ../schema.ts.
+ */
 
 export interface ContactsTable {
   workspace_id: string;
