@@ -161,12 +161,16 @@ export function auditEmailFrames(page: Page): Promise<{ frames: number; bad: str
       const policy = first?.getAttribute('http-equiv') === 'Content-Security-Policy' ? first.getAttribute('content') : null;
       if (!policy || !/^default-src 'none'; style-src 'unsafe-inline'; img-src data:( https:)?$/.test(policy)) bad.push(`policy not first: ${first?.outerHTML.slice(0, 80)}`);
       if (doc.head.querySelectorAll('meta[http-equiv]').length !== 1) bad.push('more than one http-equiv in the head');
+      // Until "Show images", remote images are not in the frame at all (the policy refusing them is the second line).
+      const held = !!policy && !policy.includes('https:');
       for (const el of Array.from(doc.body.querySelectorAll('*'))) {
         const tag = el.localName.toLowerCase();
         if (forbidden.includes(tag)) bad.push(`<${tag}>`);
         for (const a of Array.from(el.attributes)) {
           const name = a.name.toLowerCase();
           const v = a.value.replace(/[\u0000-\u0020]/g, '');
+          const fetches = ['src', 'xlink:href', 'background', 'poster', 'data'].includes(name) || (name === 'href' && tag !== 'a');
+          if (held && ((fetches && /^(https?:)?\/\//i.test(v)) || (name === 'style' && /url\(\s*['"]?\s*(https?:)?\/\//i.test(a.value)))) bad.push(`held, yet remote: <${tag} ${name}="${a.value.slice(0, 60)}">`);
           if (/^on/.test(name) || (['srcdoc', 'formaction', 'action', 'http-equiv', 'srcset', 'ping', 'target'].includes(name) && !(tag === 'a' && name === 'target'))) bad.push(`<${tag} ${name}>`);
           if (name === 'href' && tag === 'a' && !/^(https?:|mailto:|tel:|#)/i.test(v)) bad.push(`<a href="${a.value}">`);
           else if (['src', 'href', 'xlink:href', 'background', 'poster', 'data'].includes(name) && !/^(https?:\/\/|data:image\/)/i.test(v)) bad.push(`<${tag} ${name}="${a.value.slice(0, 60)}">`);

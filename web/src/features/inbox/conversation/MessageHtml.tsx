@@ -10,9 +10,10 @@ import { sanitizeEmailHtml } from '../sanitizeEmail';
 export function MessageHtml({ html, subject }: { html: string; subject: string | null }) {
   const { t } = useTranslation();
   const [images, setImages] = useState(false);
-  const clean = useMemo(() => sanitizeEmailHtml(html), [html]);
-  const remote = useMemo(() => hasRemoteImages(clean), [clean]);
-  const srcdoc = useMemo(() => buildSrcdoc(clean, images), [clean, images]);
+  const withImages = useMemo(() => sanitizeEmailHtml(html, true), [html]);
+  const remote = useMemo(() => hasRemoteImages(withImages), [withImages]);
+  // Until the reader asks, the frame gets the HTML without remote images; its policy also refuses any left over.
+  const srcdoc = useMemo(() => buildSrcdoc(images ? withImages : sanitizeEmailHtml(html, false), images), [html, withImages, images]);
   return (
     <div className="msg-html">
       {remote && !images && (
