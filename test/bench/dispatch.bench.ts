@@ -9,7 +9,7 @@ import { newId } from '../../src/core/shared/ids';
 import { startPublisher } from '../../src/jobs/publisher';
 import type { App } from '../../src/services/app';
 import { createUserAccount } from '../../src/services/users.service';
-import { findPgBin, startPostgres } from '../support/postgres-server';
+import { onPostgres } from './bench-postgres';
 
 const VARIANTS = Number(process.env.DISPATCH_VARIANTS ?? 10_000);
 const CHANNELS = 500;
@@ -83,15 +83,8 @@ export async function benchDispatch(): Promise<void> {
   console.log(`baseline    ${VARIANTS} direct connector calls: ${(base * 1000).toFixed(0)} ms`);
   const sqlite = await runOn('SQLite', {});
   console.log(`SQLite: gate overhead per variant ${(((sqlite - base) * 1000) / VARIANTS).toFixed(2)} ms; ratio to baseline ${(sqlite / base).toFixed(0)}×`);
-  if (!findPgBin() && !process.env.TEST_DATABASE_URL) {
-    console.log('PostgreSQL  not installed here: skipped (install postgresql, or set TEST_DATABASE_URL)');
-    return;
-  }
-  const pg = process.env.TEST_DATABASE_URL ? null : await startPostgres();
-  try {
-    const pgSecs = await runOn('PostgreSQL', { DATABASE_URL: process.env.TEST_DATABASE_URL ?? pg!.url });
+  await onPostgres(async (url) => {
+    const pgSecs = await runOn('PostgreSQL', { DATABASE_URL: url });
     console.log(`PostgreSQL: gate overhead per variant ${(((pgSecs - base) * 1000) / VARIANTS).toFixed(2)} ms; ratio to baseline ${(pgSecs / base).toFixed(0)}×`);
-  } finally {
-    await pg?.stop();
-  }
+  });
 }

@@ -9,7 +9,7 @@ import { searchQueryOf, searchTermsOf } from '../../src/core/inbox/search-terms'
 import { countViews, listConversations, type ConversationListQuery } from '../../src/db/repos/inbox-list.repo';
 import type { ConversationsTable, MessagesTable } from '../../src/db/schema';
 import type { App } from '../../src/services/app';
-import { findPgBin, startPostgres } from '../support/postgres-server';
+import { onPostgres } from './bench-postgres';
 
 const CONVERSATIONS = Number(process.env.INBOX_BENCH_CONVERSATIONS ?? 200_000);
 export const NOW = '2026-06-01T12:00:00.000Z';
@@ -241,14 +241,5 @@ export async function benchInboxList(): Promise<void> {
   const only = process.env.INBOX_BENCH_DB; // sqlite | postgres; both when unset
   if (only !== 'postgres') await runOn('SQLite', {});
   if (only === 'sqlite') return;
-  if (!findPgBin() && !process.env.TEST_DATABASE_URL) {
-    console.log('PostgreSQL  not installed here: skipped (install postgresql, or set TEST_DATABASE_URL)');
-    return;
-  }
-  const pg = process.env.TEST_DATABASE_URL ? null : await startPostgres();
-  try {
-    await runOn('PostgreSQL', { DATABASE_URL: process.env.TEST_DATABASE_URL ?? pg!.url });
-  } finally {
-    await pg?.stop();
-  }
+  await onPostgres((url) => runOn('PostgreSQL', { DATABASE_URL: url }));
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
-import { findPgBin, startPostgres } from '../support/postgres-server';
+import { onPostgres } from './bench-postgres';
 
 const PAGE = '102030405060708';
 const SECRET = 'bench-app-secret';
@@ -161,16 +161,7 @@ export async function benchIngest(): Promise<void> {
   const only = process.env.INGEST_DB; // sqlite | postgres; both when unset
   if (only !== 'postgres') await runOn('SQLite', null);
   if (only === 'sqlite') return;
-  if (!findPgBin() && !process.env.TEST_DATABASE_URL) {
-    console.log('PostgreSQL  not installed here: skipped (install postgresql, or set TEST_DATABASE_URL)');
-    return;
-  }
-  const pg = process.env.TEST_DATABASE_URL ? null : await startPostgres();
-  try {
-    await runOn('PostgreSQL', process.env.TEST_DATABASE_URL ?? pg!.url);
-  } finally {
-    await pg?.stop();
-  }
+  await onPostgres((url) => runOn('PostgreSQL', url));
 }
 
 if (process.env.REGIE_INGEST_FIXTURE === '1') await fixture();

@@ -98,4 +98,17 @@ describe.skipIf(missing)('contacts in the browser: suggested merge, merge, histo
     expect(a.contact_id).not.toBe(b.contact_id);
     await shot(page, 'contacts-04-split');
   });
+
+  it('finds contacts by name, on the contacts page and in "merge with…"', async () => {
+    await page.goto(`${env.baseUrl}/w/${w.ws}/contacts`);
+    await page.getByTestId('contacts-search').fill('piet');
+    await poll(() => page.getByTestId('contact-row').allInnerTexts()).toEqual([expect.stringContaining('Piet Pieters')]);
+    const [jan] = await janContacts();
+    await page.goto(`${env.baseUrl}/w/${w.ws}/contacts/${jan.id}`);
+    await page.getByTestId('contact-merge-with').click();
+    await page.getByTestId('merge-search').fill('piet');
+    await poll(() => page.getByTestId('merge-candidate').allInnerTexts()).toEqual([expect.stringContaining('Piet Pieters')]);
+    await page.getByTestId('merge-with-dialog').getByRole('button', { name: 'Annuleren' }).click();
+    await poll(() => page.getByTestId('merge-with-dialog').count()).toBe(0);
+  });
 });

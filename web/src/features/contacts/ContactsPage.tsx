@@ -12,6 +12,7 @@ import { contactPath, contactsApi, contactsPath } from './api';
 import { ContactSummary } from './ContactSummary';
 import { SuggestedMerges } from './SuggestedMerges';
 import { useContactSearch } from './useContactSearch';
+import { ContactSearchField } from './ContactSearchField';
 
 /** /w/:ws/contacts — find a contact by name, e-mail or handle, and the pairs that may be one person. */
 export function ContactsPage() {
@@ -35,22 +36,7 @@ export function ContactsPage() {
       <PageHeader title={t('contacts.title')} lead={t('contacts.lead')} />
       <div className="contacts-layout">
         <section className="section" aria-labelledby="contacts-results-title">
-          <div className="field">
-            <label htmlFor="contacts-search" className="field-label">
-              {t('contacts.search.label')}
-            </label>
-            <input
-              id="contacts-search"
-              type="search"
-              className="input"
-              value={text}
-              maxLength={200}
-              autoComplete="off"
-              placeholder={t('contacts.search.placeholder')}
-              onChange={(e) => type(e.target.value)}
-              data-testid="contacts-search"
-            />
-          </div>
+          <ContactSearchField id="contacts-search" value={text} onChange={type} testId="contacts-search" />
           <h2 id="contacts-results-title" className="section-title">
             {results.query ? t('contacts.search.results') : t('contacts.search.recent')}
             {results.data && <span className="count">{hits.length}</span>}

@@ -7,6 +7,7 @@ import { SkeletonRows } from '../../components/Loading';
 import type { ContactHit } from './api';
 import { ContactSummary } from './ContactSummary';
 import { useContactSearch } from './useContactSearch';
+import { ContactSearchField } from './ContactSearchField';
 
 /** "Merge with…": find the other contact by name, e-mail or handle and pick it (the merge itself is confirmed next). */
 export function MergeWithDialog({
@@ -32,23 +33,7 @@ export function MergeWithDialog({
       testId="merge-with-dialog"
       footer={<Button onClick={onClose}>{t('common.cancel')}</Button>}
     >
-      <div className="field">
-        <label htmlFor="merge-search" className="field-label">
-          {t('contacts.search.label')}
-        </label>
-        <input
-          id="merge-search"
-          type="search"
-          className="input"
-          value={text}
-          maxLength={200}
-          autoComplete="off"
-          placeholder={t('contacts.search.placeholder')}
-          onChange={(e) => setText(e.target.value)}
-          data-autofocus
-          data-testid="merge-search"
-        />
-      </div>
+      <ContactSearchField id="merge-search" value={text} onChange={setText} autoFocus testId="merge-search" />
       <div className="merge-candidates" aria-live="polite" aria-busy={results.loading || undefined}>
         {results.loading && !results.data ? (
           <SkeletonRows rows={3} />
