@@ -1,4 +1,5 @@
 import { api, enc, query } from '../../api/client';
+import type { Identity } from '../inbox/api';
 
 /** The contacts' calls (under /inbox/contacts): search, one contact, edit, merge, split, suggested merges. */
 
@@ -13,14 +14,8 @@ export interface ContactHit {
   lastActivityAt: string | null;
 }
 
-export interface ContactIdentity {
-  channelId: string;
-  channelKind: string;
-  channelName: string;
-  remoteId: string;
-  handle: string | null;
-  displayName: string | null;
-}
+/** A contact's identity on one channel: the same shape the inbox's contact panel shows. */
+export type ContactIdentity = Identity;
 
 export interface ContactConversation {
   id: string;
